@@ -1,0 +1,55 @@
+#!/usr/bin/env bash
+# Installs what building, serving and testing the dashboard need, and skips what is already there.
+# Usage: scripts/install-tools.sh [build|test]   (test also installs the browser and e2e packages)
+# The versions and traps are those in ../shared/toolchain.md.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+what=${1:-build}
+tools_dir=${SPORTDASH_TOOLS:-$HOME/.cache/sportdash-tools}
+trunk_version="0.21.14"
+binaryen_version="132"
+wasm_bindgen_version=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' Cargo.lock)
+
+say() { printf '[install] %s\n' "$*"; }
+
+have_apt_packages() {
+  dpkg-query -W -f='${Status}\n' "$@" 2>/dev/null | grep -c "install ok installed" | grep -qx "$#"
+}
+
+if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+  say "rustup target wasm32-unknown-unknown"
+  rustup target add wasm32-unknown-unknown
+fi
+
+if ! trunk --version 2>/dev/null | grep -q "trunk $trunk_version"; then
+  say "trunk $trunk_version (about 9 minutes on 2 cores)"
+  cargo install --locked trunk --version "=$trunk_version"
+fi
+
+if ! wasm-bindgen --version 2>/dev/null | grep -q "wasm-bindgen $wasm_bindgen_version"; then
+  # Not --locked: its lock file names a crate version the registry does not serve.
+  say "wasm-bindgen-cli $wasm_bindgen_version"
+  cargo install wasm-bindgen-cli --version "=$wasm_bindgen_version" --force
+fi
+
+if ! "$tools_dir/node_modules/.bin/wasm-opt" --version 2>/dev/null | grep -q "version $binaryen_version"; then
+  # Debian's binaryen emits wasm that fails to load; the npm build is the one that works.
+  say "binaryen $binaryen_version (wasm-opt) into $tools_dir"
+  mkdir -p "$tools_dir"
+  npm install --prefix "$tools_dir" --no-audit --no-fund --silent "binaryen@$binaryen_version"
+fi
+
+if [ "$what" = test ]; then
+  if ! have_apt_packages chromium chromium-driver fonts-noto-cjk; then
+    say "chromium, chromium-driver, fonts-noto-cjk (apt)"
+    apt-get update -qq
+    apt-get install -y -qq chromium chromium-driver fonts-noto-cjk >/dev/null
+  fi
+  if [ ! -d tests/e2e/node_modules/playwright-core ]; then
+    say "playwright-core for the end-to-end tests"
+    npm ci --prefix tests/e2e --no-audit --no-fund --silent
+  fi
+fi
+
+say "tools ready: $(trunk --version), $(wasm-bindgen --version), wasm-opt $("$tools_dir/node_modules/.bin/wasm-opt" --version | awk '{print $3}')"

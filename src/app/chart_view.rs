@@ -1,0 +1,197 @@
+//! The chart on a canvas: sized by its container, crisp at any device-pixel ratio, and
+//! answering hover and tap with the value and its source sentence.
+
+use std::sync::Arc;
+
+use leptos::html;
+use leptos::prelude::*;
+use plotters::prelude::IntoDrawingArea;
+use plotters_canvas::CanvasBackend;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast;
+
+use crate::chart::{self, entity_name, Hit, Style};
+use crate::format;
+use crate::i18n::Lang;
+use crate::model::{Catalog, Status, YearBasis};
+use crate::query::{Cell, ChartData, Row};
+
+/// Type size for a chart this wide: small on phones, large on a meeting-room screen.
+pub fn font_size_for(width: f64) -> f64 {
+    (width / 70.0).clamp(11.0, 20.0)
+}
+
+#[component]
+pub fn ChartCanvas(chart: Memo<ChartData>, catalog: Arc<Catalog>) -> impl IntoView {
+    let lang = Lang::Zh;
+    let frame = NodeRef::<html::Div>::new();
+    let canvas = NodeRef::<html::Canvas>::new();
+    let size = RwSignal::new((0.0_f64, 0.0_f64));
+    let hits = StoredValue::new(Vec::<Hit>::new());
+    let active = RwSignal::new(None::<(usize, f64, f64)>);
+
+    Effect::new(move |_| {
+        let Some(frame) = frame.get() else { return };
+        let rect = frame.get_bounding_client_rect();
+        size.set((rect.width(), rect.height()));
+        let on_resize = Closure::<dyn FnMut(js_sys::Array)>::new(move |entries: js_sys::Array| {
+            if let Ok(entry) = entries.get(0).dyn_into::<web_sys::ResizeObserverEntry>() {
+                let rect = entry.content_rect();
+                size.set((rect.width(), rect.height()));
+            }
+        });
+        if let Ok(observer) = web_sys::ResizeObserver::new(on_resize.as_ref().unchecked_ref()) {
+            observer.observe(&frame);
+        }
+        // The observer lives as long as the page's chart frame; the closure must too.
+        on_resize.forget();
+    });
+
+    let draw_catalog = catalog.clone();
+    Effect::new(move |_| {
+        let (width, height) = size.get();
+        let Some(canvas) = canvas.get() else { return };
+        if width < 10.0 || height < 10.0 {
+            return;
+        }
+        let ratio = window().device_pixel_ratio().max(1.0);
+        canvas.set_width((width * ratio).round() as u32);
+        canvas.set_height((height * ratio).round() as u32);
+        let style = Style {
+            scale: ratio,
+            font_size: font_size_for(width),
+        };
+        let drawn = chart.with(|data| {
+            let Some(backend) = CanvasBackend::with_canvas_object(canvas.clone()) else {
+                return Vec::new();
+            };
+            let root = backend.into_drawing_area();
+            let drawn = chart::draw(&root, data, &draw_catalog, lang, &style).unwrap_or_default();
+            let _ = root.present();
+            drawn
+        });
+        let _ = canvas.set_attribute("data-marks", &drawn.len().to_string());
+        hits.set_value(drawn);
+        active.set(None);
+    });
+
+    let point = move |ev: &web_sys::MouseEvent| {
+        let ratio = window().device_pixel_ratio().max(1.0);
+        let (x, y) = (f64::from(ev.offset_x()), f64::from(ev.offset_y()));
+        let row = hits.with_value(|h| {
+            chart::hit_at(h, (x * ratio).round() as i32, (y * ratio).round() as i32)
+        });
+        active.set(row.map(|row| (row, x, y)));
+    };
+
+    let label = move || chart.with(|c| chart::title(c, lang));
+    let tip_catalog = catalog.clone();
+    view! {
+        <div class="chart-frame" node_ref=frame>
+            <canvas
+                class="chart"
+                node_ref=canvas
+                role="img"
+                aria-label=label
+                on:pointermove=move |ev| point(&ev)
+                on:click=move |ev| point(&ev)
+                on:pointerleave=move |ev| {
+                    if ev.pointer_type() == "mouse" {
+                        active.set(None)
+                    }
+                }
+            ></canvas>
+            {move || {
+                active
+                    .get()
+                    .and_then(|(row, x, y)| {
+                        let (row, width) = chart
+                            .with(|c| (c.rows.get(row).cloned(), size.get_untracked().0));
+                        let row = row?;
+                        let catalog = tip_catalog.clone();
+                        let left = if x > width * 0.55 { x - 12.0 } else { x + 12.0 };
+                        let side = if x > width * 0.55 { "translateX(-100%)" } else { "none" };
+                        Some(
+                            view! {
+                                <div
+                                    class="tooltip"
+                                    role="tooltip"
+                                    style:left=format!("{left}px")
+                                    style:top=format!("{}px", y + 12.0)
+                                    style:transform=side
+                                >
+                                    <SourceCard row catalog/>
+                                    <button
+                                        class="tooltip-close"
+                                        aria-label="close"
+                                        on:click=move |ev| {
+                                            ev.stop_propagation();
+                                            active.set(None)
+                                        }
+                                    >
+                                        "×"
+                                    </button>
+                                </div>
+                            },
+                        )
+                    })
+            }}
+        </div>
+    }
+}
+
+/// What a value is and where it came from.
+#[component]
+pub fn SourceCard(row: Row, catalog: Arc<Catalog>) -> impl IntoView {
+    let lang = Lang::Zh;
+    let strings = lang.strings();
+    let entity = entity_name(&catalog, &row.entity, lang);
+    let indicator = catalog
+        .indicator(&row.indicator)
+        .map_or_else(|| row.indicator.clone(), |i| lang.pick(&i.name).to_string());
+    let context = row.context.as_ref().map(|c| lang.pick(c).to_string());
+    let heading = match &context {
+        Some(c) => format!("{entity} · {c} · {}", row.year),
+        None => format!("{entity} · {}", row.year),
+    };
+    let body = match row.cell {
+        Cell::NoData => view! {
+            <p class="card-value no-data">{format!("{indicator}：{}", strings.no_data)}</p>
+        }
+        .into_any(),
+        Cell::Value { observation, .. } => {
+            let report = catalog.report(&observation.source.doc);
+            let report_name = report.map_or_else(
+                || observation.source.doc.clone(),
+                |r| format!("《{}》（{}）", lang.pick(&r.title), r.published),
+            );
+            let basis = match observation.year_basis {
+                YearBasis::Stated => "原文写明年份",
+                YearBasis::ReportPeriod => "报告所述年度",
+                YearBasis::PublicationDate => "报告发布时的现状",
+            };
+            let target = observation.status == Status::Target;
+            view! {
+                <p class="card-value">
+                    {format!("{indicator}：{}", format::as_reported(&observation, lang))}
+                    {target.then(|| view! { <span class="badge target">{strings.target}</span> })}
+                </p>
+                <blockquote class="quote">{observation.source.quote.clone()}</blockquote>
+                <p class="card-source">
+                    {format!("{}：{report_name} · {}", strings.source, observation.source.doc)}
+                </p>
+                <p class="card-year">
+                    {format!("{}：{basis}", strings.year_read)}
+                    {observation.year_note.clone().map(|n| format!(" — {n}"))}
+                </p>
+            }
+            .into_any()
+        }
+    };
+    view! {
+        <div class="card">
+            <p class="card-heading">{heading}</p>
+            {body}
+        </div>
+    }
+}

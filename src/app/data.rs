@@ -1,0 +1,94 @@
+//! Loading the catalog and one dataset at a time: fetch (`net`), read (`load`), check
+//! (`validate`). Records that fail are reported next to the chart, not dropped silently.
+
+use std::sync::Arc;
+
+use crate::load::{self, Diagnostic, ENTITIES_FILE, INDICATORS_FILE, REPORTS_FILE};
+use crate::model::{Catalog, Category, Dataset};
+use crate::validate;
+
+use super::net::{fetch_text, DataError, DATA_BASE};
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct LoadedCatalog {
+    pub catalog: Catalog,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct LoadedDataset {
+    pub dataset: Dataset,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+pub async fn catalog() -> Result<Arc<LoadedCatalog>, DataError> {
+    let (entities, indicators, reports) = futures::join!(
+        fetch_text(ENTITIES_FILE),
+        fetch_text(INDICATORS_FILE),
+        fetch_text(REPORTS_FILE)
+    );
+    catalog_from_texts(&entities?, &indicators?, &reports?)
+}
+
+/// The catalog from the three files' texts; unusable files are an error naming the file.
+pub fn catalog_from_texts(
+    entities: &str,
+    indicators: &str,
+    reports: &str,
+) -> Result<Arc<LoadedCatalog>, DataError> {
+    let loaded = load::catalog(entities, indicators, reports);
+    match loaded.value {
+        Some(catalog) => {
+            let mut diagnostics = loaded.diagnostics;
+            diagnostics.extend(validate::catalog(&catalog));
+            Ok(Arc::new(LoadedCatalog {
+                catalog,
+                diagnostics,
+            }))
+        }
+        None => Err(first_error(loaded.diagnostics)),
+    }
+}
+
+pub async fn dataset(
+    catalog: Arc<LoadedCatalog>,
+    category: Category,
+) -> Result<Arc<LoadedDataset>, DataError> {
+    let file = category.dataset_file();
+    let text = fetch_text(&file).await?;
+    dataset_from_text(&catalog.catalog, category, &text)
+}
+
+pub fn dataset_from_text(
+    catalog: &Catalog,
+    category: Category,
+    text: &str,
+) -> Result<Arc<LoadedDataset>, DataError> {
+    let file = category.dataset_file();
+    let loaded = load::dataset(&file, text, category);
+    match loaded.value {
+        Some(dataset) => {
+            let (dataset, found) = validate::dataset(catalog, &file, dataset, None);
+            let mut diagnostics = loaded.diagnostics;
+            diagnostics.extend(found);
+            Ok(Arc::new(LoadedDataset {
+                dataset,
+                diagnostics,
+            }))
+        }
+        None => Err(first_error(loaded.diagnostics)),
+    }
+}
+
+fn first_error(diagnostics: Vec<Diagnostic>) -> DataError {
+    match diagnostics.into_iter().find(Diagnostic::is_error) {
+        Some(d) => DataError {
+            file: format!("{DATA_BASE}{}", d.file),
+            message: d.message,
+        },
+        None => DataError {
+            file: DATA_BASE.to_string(),
+            message: "unusable".to_string(),
+        },
+    }
+}

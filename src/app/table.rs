@@ -1,0 +1,87 @@
+//! The table of exactly what the chart shows: one row per bar or point, "no data" included.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+
+use crate::chart::entity_name;
+use crate::format;
+use crate::i18n::Lang;
+use crate::model::{Catalog, Status};
+use crate::query::{Cell, ChartData};
+
+#[component]
+pub fn DataTable(chart: Memo<ChartData>, catalog: Arc<Catalog>) -> impl IntoView {
+    let lang = Lang::Zh;
+    let strings = lang.strings();
+    let rows = move || {
+        let catalog = catalog.clone();
+        chart.with(|data| {
+            data.rows
+                .iter()
+                .map(|row| {
+                    let entity = entity_name(&catalog, &row.entity, lang);
+                    let indicator = catalog
+                        .indicator(&row.indicator)
+                        .map_or_else(|| row.indicator.clone(), |i| lang.pick(&i.name).to_string());
+                    let context = row
+                        .context
+                        .as_ref()
+                        .map(|c| lang.pick(c).to_string())
+                        .unwrap_or_default();
+                    let (value, status, source, quote) = match &row.cell {
+                        Cell::NoData => (
+                            strings.no_data.to_string(),
+                            String::new(),
+                            String::new(),
+                            String::new(),
+                        ),
+                        Cell::Value { observation, .. } => (
+                            format::as_reported(observation, lang),
+                            match observation.status {
+                                Status::Reported => strings.reported.to_string(),
+                                Status::Target => strings.target.to_string(),
+                            },
+                            observation.source.doc.clone(),
+                            observation.source.quote.clone(),
+                        ),
+                    };
+                    let no_data = matches!(row.cell, Cell::NoData);
+                    view! {
+                        <tr data-entity=row.entity.clone() class:no-data=no_data>
+                            <td>{entity}</td>
+                            <td>{context}</td>
+                            <td>{row.year}</td>
+                            <td>{indicator}</td>
+                            <td class="num">{value}</td>
+                            <td>{status}</td>
+                            <td class="source">
+                                <q>{quote}</q>
+                                <span class="doc">{source}</span>
+                            </td>
+                        </tr>
+                    }
+                })
+                .collect_view()
+        })
+    };
+    view! {
+        <div class="table-frame">
+            <table class="data-table">
+                <caption>{move || chart.with(|c| crate::chart::title(c, lang))}</caption>
+                <thead>
+                    <tr>
+                        <th scope="col">{strings.col_entity}</th>
+                        <th scope="col">{strings.col_context}</th>
+                        <th scope="col">{strings.col_year}</th>
+                        <th scope="col">{strings.col_indicator}</th>
+                        <th scope="col">{strings.col_value}</th>
+                        <th scope="col">{strings.col_status}</th>
+                        <th scope="col">{strings.col_source}</th>
+                    </tr>
+                </thead>
+                <tbody>{rows}</tbody>
+            </table>
+        </div>
+    }
+}

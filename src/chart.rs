@@ -1,0 +1,681 @@
+//! Charts, drawn by functions generic over plotters' `DrawingBackend`: the same code draws to
+//! the canvas in the browser and to SVG for export and for native tests.
+//!
+//! Drawing returns the screen rectangles of what was drawn (`Hit`), so a caller can tell which
+//! row of the `ChartData` is under the pointer without knowing how the chart was laid out.
+
+use plotters::coord::Shift;
+use plotters::element::DashedPathElement;
+use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
+
+use crate::format;
+use crate::i18n::Lang;
+use crate::model::{self, Catalog, Status};
+use crate::query::{Cell, ChartData, Group, Medal, Row, SeriesKey, Shape};
+
+/// Okabe–Ito: distinguishable with the common colour-vision deficiencies.
+pub const PALETTE: [RGBColor; 7] = [
+    RGBColor(0, 114, 178),
+    RGBColor(230, 159, 0),
+    RGBColor(0, 158, 115),
+    RGBColor(204, 121, 167),
+    RGBColor(86, 180, 233),
+    RGBColor(213, 94, 0),
+    RGBColor(0, 0, 0),
+];
+const GOLD: RGBColor = RGBColor(201, 152, 0);
+const SILVER: RGBColor = RGBColor(140, 146, 153);
+const BRONZE: RGBColor = RGBColor(150, 86, 38);
+const INK: RGBColor = RGBColor(33, 37, 41);
+const MUTED: RGBColor = RGBColor(108, 117, 125);
+const GRID: RGBColor = RGBColor(222, 226, 230);
+
+pub const FONT: &str =
+    "Noto Sans CJK SC, Source Han Sans SC, PingFang SC, Microsoft YaHei, sans-serif";
+
+/// How big to draw. `scale` multiplies every size: the device-pixel ratio on HiDPI screens.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Style {
+    pub scale: f64,
+    pub font_size: f64,
+}
+
+impl Default for Style {
+    fn default() -> Self {
+        Style {
+            scale: 1.0,
+            font_size: 13.0,
+        }
+    }
+}
+
+impl Style {
+    fn px(&self, size: f64) -> i32 {
+        (size * self.scale).round() as i32
+    }
+
+    fn font(&self, factor: f64) -> f64 {
+        self.font_size * factor * self.scale
+    }
+}
+
+/// A drawn bar or point: backend pixel rectangle and the index of its row in `ChartData::rows`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Hit {
+    pub left: i32,
+    pub top: i32,
+    pub right: i32,
+    pub bottom: i32,
+    pub row: usize,
+}
+
+impl Hit {
+    pub fn contains(&self, x: i32, y: i32) -> bool {
+        (self.left..=self.right).contains(&x) && (self.top..=self.bottom).contains(&y)
+    }
+}
+
+/// The row under a point, preferring the nearest hit when several overlap.
+pub fn hit_at(hits: &[Hit], x: i32, y: i32) -> Option<usize> {
+    hits.iter()
+        .filter(|h| h.contains(x, y))
+        .min_by_key(|h| {
+            let cx = (h.left + h.right) / 2;
+            let cy = (h.top + h.bottom) / 2;
+            (cx - x).pow(2) + (cy - y).pow(2)
+        })
+        .map(|h| h.row)
+}
+
+type DrawResult<T, DB> = Result<T, DrawingAreaErrorKind<<DB as DrawingBackend>::ErrorType>>;
+
+/// The colour of a series, and whether its bars carry a letter (gold/silver/bronze).
+pub fn series_colour(data: &ChartData, series: usize) -> RGBColor {
+    match data.series.get(series).map(|s| &s.key) {
+        Some(SeriesKey::Medal(Medal::Gold)) => GOLD,
+        Some(SeriesKey::Medal(Medal::Silver)) => SILVER,
+        Some(SeriesKey::Medal(Medal::Bronze)) => BRONZE,
+        _ => PALETTE[series % PALETTE.len()],
+    }
+}
+
+/// The legend text of a series.
+pub fn series_label(data: &ChartData, series: usize, catalog: &Catalog, lang: Lang) -> String {
+    let strings = lang.strings();
+    match data.series.get(series).map(|s| &s.key) {
+        Some(SeriesKey::Year(year)) => year.to_string(),
+        Some(SeriesKey::Medal(Medal::Gold)) => strings.gold.to_string(),
+        Some(SeriesKey::Medal(Medal::Silver)) => strings.silver.to_string(),
+        Some(SeriesKey::Medal(Medal::Bronze)) => strings.bronze.to_string(),
+        Some(SeriesKey::Entity { entity, context }) => {
+            let mut label = entity_name(catalog, entity, lang);
+            if let Some(context) = context {
+                label.push_str(" · ");
+                label.push_str(lang.pick(context));
+            }
+            if !data
+                .rows
+                .iter()
+                .any(|r| r.series == series && matches!(r.cell, Cell::Value { .. }))
+            {
+                label.push_str(&format!("（{}）", strings.no_data));
+            }
+            label
+        }
+        None => String::new(),
+    }
+}
+
+pub fn entity_name(catalog: &Catalog, id: &str, lang: Lang) -> String {
+    catalog
+        .entity(id)
+        .map_or_else(|| id.to_string(), |e| lang.pick(&e.name).to_string())
+}
+
+/// The label under a group of bars: the entity, then its competition or event and year.
+pub fn group_label(group: &Group, catalog: &Catalog, lang: Lang) -> (String, Option<String>) {
+    match group {
+        Group::Year(year) => (year.to_string(), None),
+        Group::Entity {
+            entity,
+            context,
+            year,
+        } => {
+            let second = match (context, year) {
+                (Some(c), Some(y)) => Some(format!("{y} · {}", lang.pick(c))),
+                (Some(c), None) => Some(lang.pick(c).to_string()),
+                (None, _) => None,
+            };
+            (entity_name(catalog, entity, lang), second)
+        }
+    }
+}
+
+/// The chart's heading: indicator name and display unit.
+pub fn title(data: &ChartData, lang: Lang) -> String {
+    let name = lang.pick(&data.title);
+    if data.unit.name.is_empty() || data.unit.name == "名次" {
+        name.to_string()
+    } else {
+        format!("{name}（{}）", data.unit.name)
+    }
+}
+
+/// The number written on a bar or beside a point.
+pub fn value_label(row: &Row, lang: Lang) -> String {
+    match &row.cell {
+        Cell::NoData => lang.strings().no_data.to_string(),
+        Cell::Value {
+            observation,
+            value,
+            value_max,
+        } => {
+            let text = format::qualified(*value, *value_max, observation.qualifier);
+            if observation.status == Status::Target {
+                format!("{text} {}", lang.strings().target)
+            } else {
+                text
+            }
+        }
+    }
+}
+
+/// Draws `data` onto `root` and returns where each bar or point landed.
+pub fn draw<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    data: &ChartData,
+    catalog: &Catalog,
+    lang: Lang,
+    style: &Style,
+) -> DrawResult<Vec<Hit>, DB> {
+    root.fill(&WHITE)?;
+    let (width, height) = root.dim_in_pixel();
+    let pad = style.px(12.0);
+    let title_size = style.font(1.35);
+    let body = (FONT, style.font(1.0)).into_font().color(&INK);
+    let small = (FONT, style.font(0.9)).into_font().color(&MUTED);
+
+    root.draw(&Text::new(
+        title(data, lang),
+        (pad, pad),
+        (FONT, title_size).into_font().color(&INK),
+    ))?;
+    let legend_top = pad + (title_size * 1.5) as i32;
+    let legend_bottom = draw_legend(root, data, catalog, lang, style, legend_top, width as i32)?;
+
+    let label_lines = if data.shape == Shape::Lines { 1.0 } else { 2.4 };
+    let x_label_area = (style.font(1.0) * label_lines + style.font(0.6)) as u32;
+    let area = root.margin(
+        legend_bottom as u32 + style.px(6.0) as u32,
+        pad as u32,
+        pad as u32,
+        pad as u32,
+    );
+    let y_label_area = style.px(if data.higher_is_better { 56.0 } else { 40.0 }) as u32;
+    let mut builder = ChartBuilder::on(&area);
+    builder
+        .x_label_area_size(x_label_area)
+        .y_label_area_size(y_label_area);
+
+    if data.rows.is_empty() {
+        let (w, h) = area.dim_in_pixel();
+        area.draw(&Text::new(
+            lang.strings().nothing_selected,
+            (w as i32 / 2, h as i32 / 2),
+            small.pos(Pos::new(HPos::Center, VPos::Center)),
+        ))?;
+        let _ = height;
+        return Ok(Vec::new());
+    }
+
+    match data.shape {
+        Shape::Bars | Shape::Medals => {
+            draw_bars(root, builder, data, catalog, lang, style, &body, &small)
+        }
+        Shape::Lines => draw_lines(root, builder, data, lang, style, &body, &small),
+    }
+}
+
+fn draw_legend<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    data: &ChartData,
+    catalog: &Catalog,
+    lang: Lang,
+    style: &Style,
+    top: i32,
+    width: i32,
+) -> DrawResult<i32, DB> {
+    let size = style.font(0.95);
+    let font = (FONT, size).into_font().color(&INK);
+    let swatch = style.px(12.0);
+    let line_height = (size * 1.6) as i32;
+    let pad = style.px(12.0);
+    let (mut x, mut y) = (pad, top);
+    let mut entries: Vec<(String, Option<RGBColor>, bool)> = (0..data.series.len())
+        .map(|s| {
+            (
+                series_label(data, s, catalog, lang),
+                Some(series_colour(data, s)),
+                false,
+            )
+        })
+        .collect();
+    let has_target = data.rows.iter().any(|r| {
+        matches!(&r.cell, Cell::Value { observation, .. } if observation.status == Status::Target)
+    });
+    if has_target {
+        entries.push((lang.strings().target.to_string(), Some(MUTED), true));
+    }
+    if !data.higher_is_better {
+        entries.push((lang.strings().rank_note.to_string(), None, false));
+    }
+    if data.shape == Shape::Lines && has_gap(data) {
+        entries.push((lang.strings().gap_note.to_string(), None, false));
+    }
+    for (label, colour, hollow) in entries {
+        let text_width = estimate_width(&label, size);
+        let entry_width = swatch + style.px(6.0) + text_width + style.px(16.0);
+        if x + entry_width > width - pad && x > pad {
+            x = pad;
+            y += line_height;
+        }
+        let mut text_x = x;
+        if let Some(colour) = colour {
+            let corner = [
+                (x, y + style.px(2.0)),
+                (x + swatch, y + style.px(2.0) + swatch),
+            ];
+            if hollow {
+                root.draw(&Rectangle::new(corner, colour.mix(0.25).filled()))?;
+                root.draw(&Rectangle::new(
+                    corner,
+                    colour.stroke_width(style.px(1.5) as u32),
+                ))?;
+            } else {
+                root.draw(&Rectangle::new(corner, colour.filled()))?;
+            }
+            text_x += swatch + style.px(6.0);
+        }
+        root.draw(&Text::new(label, (text_x, y), font.clone()))?;
+        x = text_x + text_width + style.px(16.0);
+    }
+    Ok(y + line_height)
+}
+
+fn has_gap(data: &ChartData) -> bool {
+    (0..data.series.len()).any(|s| {
+        let present: Vec<usize> = data
+            .rows
+            .iter()
+            .filter(|r| r.series == s && matches!(r.cell, Cell::Value { .. }))
+            .map(|r| r.group)
+            .collect();
+        present.windows(2).any(|w| w[1] > w[0] + 1)
+    })
+}
+
+/// Roughly how wide text is: CJK glyphs are square, Latin ones about half as wide.
+pub fn estimate_width(text: &str, size: f64) -> i32 {
+    let units: f64 = text
+        .chars()
+        .map(|c| if c.is_ascii() { 0.58 } else { 1.0 })
+        .sum();
+    (units * size).round() as i32
+}
+
+/// Shortens `text` to fit `width` pixels, ending with "…" when cut.
+pub fn fit(text: &str, size: f64, width: i32) -> String {
+    if estimate_width(text, size) <= width {
+        return text.to_string();
+    }
+    let mut out = String::new();
+    for c in text.chars() {
+        if estimate_width(&format!("{out}{c}…"), size) > width {
+            break;
+        }
+        out.push(c);
+    }
+    format!("{out}…")
+}
+
+#[allow(clippy::too_many_arguments)]
+fn draw_bars<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    mut builder: ChartBuilder<DB>,
+    data: &ChartData,
+    catalog: &Catalog,
+    lang: Lang,
+    style: &Style,
+    body: &TextStyle,
+    small: &TextStyle,
+) -> DrawResult<Vec<Hit>, DB> {
+    let groups = data.groups.len().max(1) as f64;
+    let top = nice_top(data.max_value());
+    let unit = data.unit.name;
+    let y_format = |v: &f64| format::number(*v);
+    let mut chart = builder.build_cartesian_2d(0f64..groups, 0f64..top)?;
+    chart
+        .configure_mesh()
+        .disable_x_mesh()
+        .x_labels(0)
+        .x_label_formatter(&|_| String::new())
+        .y_labels(6)
+        .y_label_formatter(&y_format)
+        .light_line_style(GRID.mix(0.0))
+        .bold_line_style(GRID)
+        .axis_style(MUTED.stroke_width(style.px(1.0) as u32))
+        .label_style(small.clone())
+        .draw()?;
+    let _ = unit;
+
+    let (x_pixels, y_pixels) = chart.plotting_area().get_pixel_range();
+    let group_width = (x_pixels.end - x_pixels.start) as f64 / groups;
+    let mut hits = Vec::new();
+
+    for (g, group) in data.groups.iter().enumerate() {
+        let rows: Vec<(usize, &Row)> = data
+            .rows
+            .iter()
+            .enumerate()
+            .filter(|(_, r)| r.group == g)
+            .collect();
+        let n = rows.len().max(1) as f64;
+        let bar = (0.8 / n).min(0.32);
+        let start = g as f64 + 0.5 - bar * n / 2.0;
+        for (k, &(index, row)) in rows.iter().enumerate() {
+            let x0 = start + bar * k as f64;
+            let x1 = x0 + bar * 0.9;
+            let colour = series_colour(data, row.series);
+            let (left, base) = chart.backend_coord(&(x0, 0.0));
+            let (right, _) = chart.backend_coord(&(x1, 0.0));
+            let centre = (left + right) / 2;
+            match &row.cell {
+                Cell::NoData => {
+                    let stub = style.px(18.0);
+                    chart.plotting_area().draw(&Rectangle::new(
+                        [(x0, 0.0), (x1, 0.0)],
+                        MUTED.stroke_width(1),
+                    ))?;
+                    root.draw(&Rectangle::new(
+                        [(left, base - stub), (right, base)],
+                        MUTED.mix(0.6).stroke_width(style.px(1.0) as u32),
+                    ))?;
+                    draw_vertical_label(
+                        root,
+                        lang.strings().no_data,
+                        centre,
+                        base - stub - style.px(4.0),
+                        style,
+                        small,
+                    )?;
+                    hits.push(Hit {
+                        left,
+                        top: base - stub - style.px(40.0),
+                        right,
+                        bottom: base,
+                        row: index,
+                    });
+                }
+                Cell::Value {
+                    observation,
+                    value,
+                    value_max,
+                } => {
+                    let target = observation.status == Status::Target;
+                    let fill = if target {
+                        colour.mix(0.25).filled()
+                    } else {
+                        colour.filled()
+                    };
+                    chart.draw_series(std::iter::once(Rectangle::new(
+                        [(x0, 0.0), (x1, *value)],
+                        fill,
+                    )))?;
+                    if target {
+                        chart.draw_series(std::iter::once(Rectangle::new(
+                            [(x0, 0.0), (x1, *value)],
+                            colour.stroke_width(style.px(2.0) as u32),
+                        )))?;
+                    }
+                    if let Some(max) = value_max {
+                        chart.draw_series(std::iter::once(Rectangle::new(
+                            [(x0, *value), (x1, *max)],
+                            colour.mix(0.6).stroke_width(style.px(1.5) as u32),
+                        )))?;
+                    }
+                    let (_, bar_top) = chart.backend_coord(&(x0, value_max.unwrap_or(*value)));
+                    let mut label = value_label(row, lang);
+                    if let SeriesKey::Medal(_) = data.series[row.series].key {
+                        label =
+                            format!("{}{}", series_label(data, row.series, catalog, lang), label);
+                    }
+                    root.draw(&Text::new(
+                        label,
+                        (centre, bar_top - style.px(3.0)),
+                        body.pos(Pos::new(HPos::Center, VPos::Bottom)),
+                    ))?;
+                    hits.push(Hit {
+                        left,
+                        top: bar_top.min(base - style.px(8.0)) - style.px(18.0),
+                        right,
+                        bottom: base,
+                        row: index,
+                    });
+                }
+            }
+        }
+
+        let (first, second) = group_label(group, catalog, lang);
+        let cx = x_pixels.start + ((g as f64 + 0.5) * group_width) as i32;
+        let room = (group_width * 0.96) as i32;
+        let label_top = y_pixels.end + style.px(6.0);
+        root.draw(&Text::new(
+            fit(&first, style.font(1.0), room),
+            (cx, label_top),
+            body.pos(Pos::new(HPos::Center, VPos::Top)),
+        ))?;
+        if let Some(second) = second {
+            root.draw(&Text::new(
+                fit(&second, style.font(0.9), room),
+                (cx, label_top + style.px(style.font_size * 1.3)),
+                small.pos(Pos::new(HPos::Center, VPos::Top)),
+            ))?;
+        }
+    }
+    Ok(hits)
+}
+
+fn draw_vertical_label<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    text: &str,
+    x: i32,
+    bottom: i32,
+    style: &Style,
+    font: &TextStyle,
+) -> DrawResult<(), DB> {
+    let _ = style;
+    root.draw(&Text::new(
+        text.to_string(),
+        (x, bottom),
+        font.pos(Pos::new(HPos::Center, VPos::Bottom)),
+    ))
+}
+
+fn draw_lines<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    mut builder: ChartBuilder<DB>,
+    data: &ChartData,
+    lang: Lang,
+    style: &Style,
+    body: &TextStyle,
+    small: &TextStyle,
+) -> DrawResult<Vec<Hit>, DB> {
+    let years: Vec<i32> = data
+        .groups
+        .iter()
+        .filter_map(|g| match g {
+            Group::Year(y) => Some(*y),
+            Group::Entity { .. } => None,
+        })
+        .collect();
+    let (first, last) = (
+        *years.first().unwrap_or(&0) as f64,
+        *years.last().unwrap_or(&0) as f64,
+    );
+    let max = data.max_value();
+    // Ranks are drawn on a negated axis so that 1 (the best) is at the top.
+    let rank = !data.higher_is_better;
+    let y_of = |v: f64| if rank { -v } else { v };
+    let y_range = if rank {
+        -(max.max(1.0) + 1.0)..-0.4
+    } else {
+        0.0..nice_top(max)
+    };
+    let year_format = |v: &f64| {
+        if (v - v.round()).abs() < 1e-6 {
+            format!("{}", v.round() as i64)
+        } else {
+            String::new()
+        }
+    };
+    let y_format = |v: &f64| {
+        if rank {
+            if (v - v.round()).abs() < 1e-6 && *v < -0.5 {
+                format!("{}", -v.round() as i64)
+            } else {
+                String::new()
+            }
+        } else {
+            format::number(*v)
+        }
+    };
+    let mut chart = builder.build_cartesian_2d((first - 0.5)..(last + 0.5), y_range)?;
+    chart
+        .configure_mesh()
+        .disable_x_mesh()
+        .x_labels(years.len().max(1))
+        .x_label_formatter(&year_format)
+        .y_labels(if rank { (max as usize + 2).min(12) } else { 6 })
+        .y_label_formatter(&y_format)
+        .light_line_style(GRID.mix(0.0))
+        .bold_line_style(GRID)
+        .axis_style(MUTED.stroke_width(style.px(1.0) as u32))
+        .label_style(body.clone())
+        .draw()?;
+
+    let mut hits = Vec::new();
+    let radius = style.px(5.0);
+    for series in 0..data.series.len() {
+        let colour = series_colour(data, series);
+        let points: Vec<(usize, &Row, f64, f64)> = data
+            .rows
+            .iter()
+            .enumerate()
+            .filter(|(_, r)| r.series == series)
+            .filter_map(|(index, r)| match &r.cell {
+                Cell::Value { value, .. } => Some((index, r, f64::from(r.year), y_of(*value))),
+                Cell::NoData => None,
+            })
+            .collect();
+        for pair in points.windows(2) {
+            let (a, b) = (&pair[0], &pair[1]);
+            let segment = vec![(a.2, a.3), (b.2, b.3)];
+            let target = [a.1, b.1].iter().any(|r| {
+                matches!(&r.cell, Cell::Value { observation, .. } if observation.status == Status::Target)
+            });
+            if b.1.group > a.1.group + 1 || target {
+                let dash = style.px(6.0) as u32;
+                chart.draw_series(std::iter::once(DashedPathElement::new(
+                    segment,
+                    dash,
+                    dash,
+                    colour.stroke_width(style.px(2.0) as u32),
+                )))?;
+            } else {
+                chart.draw_series(std::iter::once(PathElement::new(
+                    segment,
+                    colour.stroke_width(style.px(3.0) as u32),
+                )))?;
+            }
+        }
+        for &(index, row, x, y) in &points {
+            let target = matches!(&row.cell, Cell::Value { observation, .. } if observation.status == Status::Target);
+            if target {
+                chart.draw_series(std::iter::once(Circle::new((x, y), radius, WHITE.filled())))?;
+                chart.draw_series(std::iter::once(Circle::new(
+                    (x, y),
+                    radius,
+                    colour.stroke_width(style.px(2.0) as u32),
+                )))?;
+            } else {
+                chart.draw_series(std::iter::once(Circle::new(
+                    (x, y),
+                    radius,
+                    colour.filled(),
+                )))?;
+            }
+            let (px, py) = chart.backend_coord(&(x, y));
+            let label = if rank {
+                match &row.cell {
+                    Cell::Value { value, .. } => match lang {
+                        Lang::Zh => format!("第{}", format::number(*value)),
+                        Lang::En => format!("#{}", format::number(*value)),
+                    },
+                    Cell::NoData => String::new(),
+                }
+            } else {
+                value_label(row, lang)
+            };
+            root.draw(&Text::new(
+                label,
+                (px, py - radius - style.px(4.0)),
+                body.pos(Pos::new(HPos::Center, VPos::Bottom)),
+            ))?;
+            let reach = style.px(14.0);
+            hits.push(Hit {
+                left: px - reach,
+                top: py - reach,
+                right: px + reach,
+                bottom: py + reach,
+                row: index,
+            });
+        }
+    }
+    let _ = small;
+    Ok(hits)
+}
+
+/// A round axis top a little above `max`, so value labels have room.
+fn nice_top(max: f64) -> f64 {
+    if max <= 0.0 || !max.is_finite() {
+        return 1.0;
+    }
+    let padded = max * 1.18;
+    let magnitude = 10f64.powf(padded.log10().floor());
+    let step = [1.0, 1.2, 1.5, 2.0, 2.5, 3.0, 4.0, 5.0, 6.0, 8.0, 10.0]
+        .into_iter()
+        .find(|s| s * magnitude >= padded)
+        .unwrap_or(10.0);
+    step * magnitude
+}
+
+/// The chart as an SVG document, drawn by the same code as the canvas.
+pub fn svg(data: &ChartData, catalog: &Catalog, lang: Lang, size: (u32, u32)) -> String {
+    let mut out = String::new();
+    {
+        let root = SVGBackend::with_string(&mut out, size).into_drawing_area();
+        // Drawing into a String cannot fail for I/O reasons; a layout error leaves a partial chart.
+        let _ = draw(&root, data, catalog, lang, &Style::default());
+        let _ = root.present();
+    }
+    out
+}
+
+/// The text that identifies a context, for labels: Chinese or English.
+pub fn context_name(context: &Option<model::Text>, lang: Lang) -> String {
+    context
+        .as_ref()
+        .map(|c| lang.pick(c).to_string())
+        .unwrap_or_default()
+}

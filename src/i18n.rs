@@ -1,0 +1,173 @@
+//! User-interface strings. One typed table per language: a key missing in either language
+//! does not compile. Names of entities and indicators come from the data instead.
+
+use crate::model::{Category, Text};
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum Lang {
+    #[default]
+    Zh,
+    En,
+}
+
+impl Lang {
+    pub fn id(self) -> &'static str {
+        match self {
+            Lang::Zh => "zh",
+            Lang::En => "en",
+        }
+    }
+
+    pub fn from_id(id: &str) -> Option<Lang> {
+        match id {
+            "zh" => Some(Lang::Zh),
+            "en" => Some(Lang::En),
+            _ => None,
+        }
+    }
+
+    /// The data's name in this language, falling back to Chinese.
+    pub fn pick(self, text: &Text) -> &str {
+        match self {
+            Lang::En => text.en.as_deref().unwrap_or(&text.zh),
+            Lang::Zh => &text.zh,
+        }
+    }
+
+    pub fn strings(self) -> &'static Strings {
+        match self {
+            Lang::Zh => &ZH,
+            Lang::En => &EN,
+        }
+    }
+}
+
+pub struct Strings {
+    pub app_title: &'static str,
+    pub app_subtitle: &'static str,
+    pub entities: &'static str,
+    pub years: &'static str,
+    pub year_from: &'static str,
+    pub year_to: &'static str,
+    pub indicator: &'static str,
+    pub medal_table: &'static str,
+    pub chart: &'static str,
+    pub table: &'static str,
+    pub no_data: &'static str,
+    pub loading: &'static str,
+    pub gold: &'static str,
+    pub silver: &'static str,
+    pub bronze: &'static str,
+    pub target: &'static str,
+    pub reported: &'static str,
+    pub rank_note: &'static str,
+    pub gap_note: &'static str,
+    pub col_entity: &'static str,
+    pub col_context: &'static str,
+    pub col_year: &'static str,
+    pub col_indicator: &'static str,
+    pub col_value: &'static str,
+    pub col_status: &'static str,
+    pub col_source: &'static str,
+    pub source: &'static str,
+    pub year_read: &'static str,
+    pub data_problems: &'static str,
+    pub file_failed: &'static str,
+    pub retry: &'static str,
+    pub hint_tap: &'static str,
+    pub nothing_selected: &'static str,
+    pub footer: &'static str,
+}
+
+static ZH: Strings = Strings {
+    app_title: "体育发展指标",
+    app_subtitle: "来自体育部门年度报告的数字，每个数字都附有原文出处",
+    entities: "地区",
+    years: "年份",
+    year_from: "从",
+    year_to: "到",
+    indicator: "指标",
+    medal_table: "奖牌（金/银/铜）",
+    chart: "图表",
+    table: "表格",
+    no_data: "无数据",
+    loading: "正在加载…",
+    gold: "金",
+    silver: "银",
+    bronze: "铜",
+    target: "目标",
+    reported: "实际",
+    rank_note: "名次：越靠上越好",
+    gap_note: "虚线：中间年份无数据",
+    col_entity: "地区",
+    col_context: "赛事/活动",
+    col_year: "年份",
+    col_indicator: "指标",
+    col_value: "数值",
+    col_status: "性质",
+    col_source: "原文出处",
+    source: "出处",
+    year_read: "年份依据",
+    data_problems: "数据问题",
+    file_failed: "数据文件无法读取",
+    retry: "重试",
+    hint_tap: "点击或悬停柱形、数据点查看数值与原文出处",
+    nothing_selected: "请至少选择一个地区",
+    footer: "数据取自各地体育部门公开报告；“无数据”表示报告未提及，不是零。",
+};
+
+static EN: Strings = Strings {
+    app_title: "Sports development indicators",
+    app_subtitle:
+        "Numbers from sports bureaus' yearly reports, each with the sentence it came from",
+    entities: "Places",
+    years: "Years",
+    year_from: "From",
+    year_to: "to",
+    indicator: "Indicator",
+    medal_table: "Medals (gold/silver/bronze)",
+    chart: "Chart",
+    table: "Table",
+    no_data: "no data",
+    loading: "Loading…",
+    gold: "Gold",
+    silver: "Silver",
+    bronze: "Bronze",
+    target: "Target",
+    reported: "Reported",
+    rank_note: "Rank: higher up is better",
+    gap_note: "Dashed: years in between not reported",
+    col_entity: "Place",
+    col_context: "Competition / event",
+    col_year: "Year",
+    col_indicator: "Indicator",
+    col_value: "Value",
+    col_status: "Status",
+    col_source: "Source",
+    source: "Source",
+    year_read: "Year read as",
+    data_problems: "Data problems",
+    file_failed: "A data file could not be read",
+    retry: "Retry",
+    hint_tap: "Hover or tap a bar or point for its value and source sentence",
+    nothing_selected: "Choose at least one place",
+    footer: "From sports bureaus' public reports. \"No data\" means not reported, not zero.",
+};
+
+/// The name of a dashboard section.
+pub fn category_name(category: Category, lang: Lang) -> &'static str {
+    match (category, lang) {
+        (Category::Medals, Lang::Zh) => "竞技奖牌",
+        (Category::Medals, Lang::En) => "Medals",
+        (Category::Events, Lang::Zh) => "全民健身",
+        (Category::Events, Lang::En) => "Fitness events",
+        (Category::Facilities, Lang::Zh) => "场地设施",
+        (Category::Facilities, Lang::En) => "Facilities",
+        (Category::Industry, Lang::Zh) => "体育产业",
+        (Category::Industry, Lang::En) => "Industry",
+        (Category::Talent, Lang::Zh) => "后备人才",
+        (Category::Talent, Lang::En) => "Talent",
+        (Category::Governance, Lang::Zh) => "党建治理",
+        (Category::Governance, Lang::En) => "Governance",
+    }
+}

@@ -1,0 +1,239 @@
+//! The data model: what a dataset file holds once it has been read and checked.
+//! Plain data, no I/O; see `load` for reading and `validate` for the cross-file rules.
+
+use serde::{Deserialize, Serialize};
+
+/// A name or description in Chinese, with English where the source or curator gives one.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Text {
+    pub zh: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub en: Option<String>,
+}
+
+impl Text {
+    pub fn zh(zh: &str) -> Self {
+        Text {
+            zh: zh.to_string(),
+            en: None,
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum EntityKind {
+    Province,
+    Municipality,
+    City,
+    District,
+    County,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Entity {
+    pub id: String,
+    pub name: Text,
+    pub kind: EntityKind,
+    /// The id of the province or city the entity belongs to, when the source says.
+    pub parent: Option<String>,
+}
+
+/// The sections of the dashboard; each has one dataset file, `observations/<category>.json`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Category {
+    Medals,
+    Events,
+    Facilities,
+    Industry,
+    Talent,
+    Governance,
+}
+
+impl Category {
+    pub const ALL: [Category; 6] = [
+        Category::Medals,
+        Category::Events,
+        Category::Facilities,
+        Category::Industry,
+        Category::Talent,
+        Category::Governance,
+    ];
+
+    pub fn id(self) -> &'static str {
+        match self {
+            Category::Medals => "medals",
+            Category::Events => "events",
+            Category::Facilities => "facilities",
+            Category::Industry => "industry",
+            Category::Talent => "talent",
+            Category::Governance => "governance",
+        }
+    }
+
+    pub fn from_id(id: &str) -> Option<Category> {
+        Category::ALL.into_iter().find(|c| c.id() == id)
+    }
+
+    /// Where the category's observations live, relative to the data directory.
+    pub fn dataset_file(self) -> String {
+        format!("observations/{}.json", self.id())
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Indicator {
+    pub id: String,
+    pub name: Text,
+    /// The canonical unit values are compared in; reported units convert to it (see `units`).
+    pub unit: String,
+    pub category: Category,
+    /// False for ranks, where 1 is best.
+    pub higher_is_better: bool,
+    pub description: Text,
+}
+
+/// How a number was worded: 约/近 → approximate, 余/多/以上 → at least, 8至10 → range.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Qualifier {
+    Exact,
+    Approximate,
+    AtLeast,
+    AtMost,
+    Range,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    Reported,
+    /// A plan or goal for the year, not an achievement.
+    Target,
+}
+
+/// How the observation's year was read from its report.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum YearBasis {
+    /// The sentence names the year.
+    Stated,
+    /// The year the report reviews (a report published in 2024 about 2023 work).
+    ReportPeriod,
+    /// Given as current at the report's date (截至目前).
+    PublicationDate,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Source {
+    /// The report's file name.
+    pub doc: String,
+    /// A verbatim fragment of the report that contains the number.
+    pub quote: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Observation {
+    pub entity: String,
+    pub year: i32,
+    pub year_basis: YearBasis,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub year_note: Option<String>,
+    pub indicator: String,
+    /// The number as written, in the reported unit; the low end of a range.
+    pub value: f64,
+    /// The high end of a range.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub value_max: Option<f64>,
+    pub qualifier: Qualifier,
+    /// The unit as reported (万元, 名, 枚 …).
+    pub unit: String,
+    pub status: Status,
+    /// The competition, event or programme the number belongs to.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub context: Option<Text>,
+    pub source: Source,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+impl Observation {
+    /// The key that must be unique across the data.
+    pub fn key(&self) -> (String, i32, String, String) {
+        (
+            self.entity.clone(),
+            self.year,
+            self.indicator.clone(),
+            self.context_zh().to_string(),
+        )
+    }
+
+    pub fn context_zh(&self) -> &str {
+        self.context.as_ref().map_or("", |c| c.zh.as_str())
+    }
+
+    /// A short label naming the record in diagnostics.
+    pub fn label(&self) -> String {
+        let mut label = format!("{} {} {}", self.entity, self.year, self.indicator);
+        if let Some(context) = &self.context {
+            label.push_str(&format!(" ({})", context.zh));
+        }
+        label
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Report {
+    pub doc: String,
+    pub entity: String,
+    pub title: Text,
+    pub publisher: Text,
+    /// ISO date or year-month, as precise as the report allows.
+    pub published: String,
+    /// The period the report reviews, e.g. "2021".
+    pub period: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+/// Entities, indicators and reports: what every view needs before any dataset.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Catalog {
+    pub entities: Vec<Entity>,
+    pub indicators: Vec<Indicator>,
+    pub reports: Vec<Report>,
+}
+
+impl Catalog {
+    pub fn entity(&self, id: &str) -> Option<&Entity> {
+        self.entities.iter().find(|e| e.id == id)
+    }
+
+    pub fn indicator(&self, id: &str) -> Option<&Indicator> {
+        self.indicators.iter().find(|i| i.id == id)
+    }
+
+    pub fn report(&self, doc: &str) -> Option<&Report> {
+        self.reports.iter().find(|r| r.doc == doc)
+    }
+
+    pub fn indicators_in(&self, category: Category) -> impl Iterator<Item = &Indicator> {
+        self.indicators
+            .iter()
+            .filter(move |i| i.category == category)
+    }
+}
+
+/// One category's observations, as loaded from its file.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Dataset {
+    pub category: Category,
+    pub observations: Vec<Observation>,
+}

@@ -1,0 +1,423 @@
+//! Queries: "these entities, these years, this indicator" → the rows a chart and its table show.
+//!
+//! The chart and the table are both drawn from one `ChartData`, so they always agree.
+//! A value that was not reported is a `Cell::NoData` row, never a zero.
+
+use std::collections::BTreeSet;
+
+use crate::i18n::Lang;
+use crate::model::{Catalog, Category, Dataset, Observation, Text};
+use crate::units::{self, Unit};
+
+/// The medals view's own indicator: gold, silver and bronze side by side per competition.
+pub const MEDAL_TABLE: &str = "medal_table";
+pub const MEDAL_INDICATORS: [&str; 3] = ["medals_gold", "medals_silver", "medals_bronze"];
+
+/// What the user chose. Years are an inclusive range; `None` means every year with data.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Selection {
+    pub indicator: Option<String>,
+    pub entities: Vec<String>,
+    pub years: Option<(i32, i32)>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Shape {
+    /// Groups of bars per entity (and competition or event), one bar per year.
+    Bars,
+    /// A line per entity over the years; also used for ranks.
+    Lines,
+    /// Gold, silver and bronze bars per entity and competition.
+    Medals,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Medal {
+    Gold,
+    Silver,
+    Bronze,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum SeriesKey {
+    Year(i32),
+    Medal(Medal),
+    Entity {
+        entity: String,
+        context: Option<Text>,
+    },
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Series {
+    pub key: SeriesKey,
+}
+
+/// A position on the x axis: an entity (with its competition) for bars, a year for lines.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Group {
+    Entity {
+        entity: String,
+        context: Option<Text>,
+        year: Option<i32>,
+    },
+    Year(i32),
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Cell {
+    NoData,
+    Value {
+        observation: Observation,
+        /// In the chart's display unit; the low end of a range.
+        value: f64,
+        value_max: Option<f64>,
+    },
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Row {
+    pub group: usize,
+    pub series: usize,
+    pub entity: String,
+    pub year: i32,
+    pub indicator: String,
+    pub context: Option<Text>,
+    pub cell: Cell,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct ChartData {
+    pub category: Category,
+    /// The indicator shown, or `MEDAL_TABLE`.
+    pub indicator: String,
+    pub title: Text,
+    pub unit: Unit,
+    pub shape: Shape,
+    pub higher_is_better: bool,
+    pub groups: Vec<Group>,
+    pub series: Vec<Series>,
+    pub rows: Vec<Row>,
+}
+
+impl ChartData {
+    pub fn has_values(&self) -> bool {
+        self.rows
+            .iter()
+            .any(|r| matches!(r.cell, Cell::Value { .. }))
+    }
+
+    pub fn max_value(&self) -> f64 {
+        self.rows
+            .iter()
+            .filter_map(|r| match &r.cell {
+                Cell::Value {
+                    value, value_max, ..
+                } => Some(value_max.unwrap_or(*value)),
+                Cell::NoData => None,
+            })
+            .fold(0.0, f64::max)
+    }
+}
+
+/// The indicators a view offers: the medal table first where the data has medals,
+/// then the category's indicators that have observations, in catalog order.
+pub fn indicator_choices(catalog: &Catalog, dataset: &Dataset) -> Vec<String> {
+    let used: BTreeSet<&str> = dataset
+        .observations
+        .iter()
+        .map(|o| o.indicator.as_str())
+        .collect();
+    let mut choices = Vec::new();
+    if MEDAL_INDICATORS.iter().any(|id| used.contains(id)) {
+        choices.push(MEDAL_TABLE.to_string());
+    }
+    choices.extend(
+        catalog
+            .indicators_in(dataset.category)
+            .filter(|i| used.contains(i.id.as_str()))
+            .map(|i| i.id.clone()),
+    );
+    choices
+}
+
+/// The entities a user can compare: every report's subject, in catalog order.
+pub fn comparable_entities(catalog: &Catalog) -> Vec<String> {
+    catalog
+        .entities
+        .iter()
+        .filter(|e| catalog.reports.iter().any(|r| r.entity == e.id))
+        .map(|e| e.id.clone())
+        .collect()
+}
+
+/// The years the dataset has values for, first and last.
+pub fn year_span(dataset: &Dataset) -> Option<(i32, i32)> {
+    let years = dataset.observations.iter().map(|o| o.year);
+    Some((years.clone().min()?, years.max()?))
+}
+
+/// Builds what the chart and the table show for `selection`.
+pub fn chart(catalog: &Catalog, dataset: &Dataset, selection: &Selection) -> ChartData {
+    let choices = indicator_choices(catalog, dataset);
+    let indicator = selection
+        .indicator
+        .clone()
+        .filter(|id| choices.contains(id))
+        .or_else(|| choices.first().cloned())
+        .unwrap_or_default();
+    let (first, last) = selection
+        .years
+        .or_else(|| year_span(dataset))
+        .unwrap_or((0, 0));
+    let wanted: Vec<&str> = if indicator == MEDAL_TABLE {
+        MEDAL_INDICATORS.to_vec()
+    } else {
+        vec![indicator.as_str()]
+    };
+    let chosen: Vec<&Observation> = dataset
+        .observations
+        .iter()
+        .filter(|o| wanted.contains(&o.indicator.as_str()))
+        .filter(|o| selection.entities.contains(&o.entity))
+        .filter(|o| (first..=last).contains(&o.year))
+        .collect();
+
+    let meta = catalog.indicator(&indicator);
+    let base_unit = meta.map_or("枚", |i| i.unit.as_str());
+    let max = chosen
+        .iter()
+        .filter_map(|o| units::convert(o.value_max.unwrap_or(o.value), &o.unit, base_unit))
+        .fold(0.0, f64::max);
+    let unit = units::display_unit(base_unit, max);
+    let higher_is_better = meta.is_none_or(|i| i.higher_is_better);
+    let title = meta.map_or_else(
+        || Text {
+            zh: Lang::Zh.strings().medal_table.to_string(),
+            en: Some(Lang::En.strings().medal_table.to_string()),
+        },
+        |i| i.name.clone(),
+    );
+
+    let several_years = selection.entities.iter().any(|entity| {
+        chosen
+            .iter()
+            .filter(|o| &o.entity == entity && o.context.is_none())
+            .map(|o| o.year)
+            .collect::<BTreeSet<_>>()
+            .len()
+            > 1
+    });
+    let shape = if indicator == MEDAL_TABLE {
+        Shape::Medals
+    } else if !higher_is_better || several_years {
+        Shape::Lines
+    } else {
+        Shape::Bars
+    };
+
+    let mut data = ChartData {
+        category: dataset.category,
+        indicator: indicator.clone(),
+        title,
+        unit,
+        shape,
+        higher_is_better,
+        groups: Vec::new(),
+        series: Vec::new(),
+        rows: Vec::new(),
+    };
+    let cell = |o: Option<&Observation>| match o {
+        None => Cell::NoData,
+        Some(o) => match units::convert(o.value, &o.unit, unit.name) {
+            Some(value) => Cell::Value {
+                observation: o.clone(),
+                value,
+                value_max: o
+                    .value_max
+                    .and_then(|max| units::convert(max, &o.unit, unit.name)),
+            },
+            None => Cell::NoData,
+        },
+    };
+    let find = |entity: &str, year: i32, indicator: &str, context: Option<&Text>| {
+        chosen.iter().copied().find(|o| {
+            o.entity == entity
+                && o.year == year
+                && o.indicator == indicator
+                && o.context.as_ref().map(|c| &c.zh) == context.map(|c| &c.zh)
+        })
+    };
+
+    match shape {
+        Shape::Medals => {
+            data.series = [Medal::Gold, Medal::Silver, Medal::Bronze]
+                .into_iter()
+                .map(|m| Series {
+                    key: SeriesKey::Medal(m),
+                })
+                .collect();
+            for entity in &selection.entities {
+                let competitions = contexts_of(&chosen, entity);
+                if competitions.is_empty() {
+                    let group = data.groups.len();
+                    data.groups.push(Group::Entity {
+                        entity: entity.clone(),
+                        context: None,
+                        year: None,
+                    });
+                    for (series, id) in MEDAL_INDICATORS.iter().enumerate() {
+                        data.rows.push(Row {
+                            group,
+                            series,
+                            entity: entity.clone(),
+                            year: last,
+                            indicator: id.to_string(),
+                            context: None,
+                            cell: Cell::NoData,
+                        });
+                    }
+                }
+                for (year, context) in competitions {
+                    let group = data.groups.len();
+                    data.groups.push(Group::Entity {
+                        entity: entity.clone(),
+                        context: context.clone(),
+                        year: Some(year),
+                    });
+                    for (series, id) in MEDAL_INDICATORS.iter().enumerate() {
+                        data.rows.push(Row {
+                            group,
+                            series,
+                            entity: entity.clone(),
+                            year,
+                            indicator: id.to_string(),
+                            context: context.clone(),
+                            cell: cell(find(entity, year, id, context.as_ref())),
+                        });
+                    }
+                }
+            }
+        }
+        Shape::Bars => {
+            let mut years: Vec<i32> = chosen
+                .iter()
+                .map(|o| o.year)
+                .collect::<BTreeSet<_>>()
+                .into_iter()
+                .collect();
+            if years.is_empty() {
+                years.push(last);
+            }
+            data.series = years
+                .iter()
+                .map(|&y| Series {
+                    key: SeriesKey::Year(y),
+                })
+                .collect();
+            for entity in &selection.entities {
+                let contexts = contexts_of(&chosen, entity);
+                let has_plain = contexts.iter().any(|(_, c)| c.is_none());
+                if contexts.is_empty() || has_plain {
+                    let group = data.groups.len();
+                    data.groups.push(Group::Entity {
+                        entity: entity.clone(),
+                        context: None,
+                        year: None,
+                    });
+                    for (series, &year) in years.iter().enumerate() {
+                        data.rows.push(Row {
+                            group,
+                            series,
+                            entity: entity.clone(),
+                            year,
+                            indicator: indicator.clone(),
+                            context: None,
+                            cell: cell(find(entity, year, &indicator, None)),
+                        });
+                    }
+                }
+                for (year, context) in contexts.into_iter().filter(|(_, c)| c.is_some()) {
+                    let group = data.groups.len();
+                    data.groups.push(Group::Entity {
+                        entity: entity.clone(),
+                        context: context.clone(),
+                        year: Some(year),
+                    });
+                    let series = years.iter().position(|&y| y == year).unwrap_or(0);
+                    data.rows.push(Row {
+                        group,
+                        series,
+                        entity: entity.clone(),
+                        year,
+                        indicator: indicator.clone(),
+                        context: context.clone(),
+                        cell: cell(find(entity, year, &indicator, context.as_ref())),
+                    });
+                }
+            }
+        }
+        Shape::Lines => {
+            let years: BTreeSet<i32> = chosen.iter().map(|o| o.year).collect();
+            let (from, to) = match (years.first(), years.last()) {
+                (Some(&a), Some(&b)) => (a, b),
+                _ => (last, last),
+            };
+            data.groups = (from..=to).map(Group::Year).collect();
+            for entity in &selection.entities {
+                let mut contexts: Vec<Option<Text>> = Vec::new();
+                for (_, context) in contexts_of(&chosen, entity) {
+                    if !contexts.contains(&context) {
+                        contexts.push(context);
+                    }
+                }
+                if contexts.is_empty() {
+                    contexts.push(None);
+                }
+                for context in contexts {
+                    let series = data.series.len();
+                    data.series.push(Series {
+                        key: SeriesKey::Entity {
+                            entity: entity.clone(),
+                            context: context.clone(),
+                        },
+                    });
+                    for (group, year) in (from..=to).enumerate() {
+                        let found = find(entity, year, &indicator, context.as_ref());
+                        // An event or competition belongs to its year; only a place's own
+                        // series has a "no data" row for every year.
+                        if context.is_some() && found.is_none() {
+                            continue;
+                        }
+                        data.rows.push(Row {
+                            group,
+                            series,
+                            entity: entity.clone(),
+                            year,
+                            indicator: indicator.clone(),
+                            context: context.clone(),
+                            cell: cell(found),
+                        });
+                    }
+                }
+            }
+        }
+    }
+    data
+}
+
+/// The (year, context) pairs an entity has among the chosen observations, in year order.
+fn contexts_of(chosen: &[&Observation], entity: &str) -> Vec<(i32, Option<Text>)> {
+    let mut found: Vec<(i32, Option<Text>)> = Vec::new();
+    for o in chosen.iter().filter(|o| o.entity == entity) {
+        let key = (o.year, o.context.clone());
+        if !found
+            .iter()
+            .any(|(y, c)| *y == key.0 && c.as_ref().map(|c| &c.zh) == key.1.as_ref().map(|c| &c.zh))
+        {
+            found.push(key);
+        }
+    }
+    found.sort_by(|a, b| a.0.cmp(&b.0));
+    found
+}

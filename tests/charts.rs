@@ -1,0 +1,231 @@
+//! Charts drawn into SVG by the same code that draws the canvas, checked on what they contain:
+//! the bars for the chosen entities, their labels, "no data" marks, and where they were hit.
+#![cfg(not(target_arch = "wasm32"))]
+
+use std::path::PathBuf;
+
+use plotters::prelude::*;
+use sportdash::chart::{self, Style};
+use sportdash::files::{check_dir, Checked};
+use sportdash::i18n::Lang;
+use sportdash::model::Category;
+use sportdash::query::{self, Cell, ChartData, Selection};
+
+fn data() -> Checked {
+    let checked = check_dir(
+        &PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("data"),
+        None,
+    );
+    assert_eq!(checked.errors().count(), 0);
+    checked
+}
+
+fn chart_of(data: &Checked, category: Category, indicator: &str, entities: &[&str]) -> ChartData {
+    let dataset = data
+        .datasets
+        .iter()
+        .find(|d| d.category == category)
+        .unwrap();
+    let selection = Selection {
+        indicator: Some(indicator.to_string()),
+        entities: entities.iter().map(|e| e.to_string()).collect(),
+        years: None,
+    };
+    query::chart(data.catalog.as_ref().unwrap(), dataset, &selection)
+}
+
+/// Draws into SVG and returns the document and the hits.
+fn render(data: &Checked, chart: &ChartData) -> (String, Vec<chart::Hit>) {
+    let mut svg = String::new();
+    let hits = {
+        let root = SVGBackend::with_string(&mut svg, (1000, 600)).into_drawing_area();
+        let hits = chart::draw(
+            &root,
+            chart,
+            data.catalog.as_ref().unwrap(),
+            Lang::Zh,
+            &Style::default(),
+        )
+        .expect("drawing into SVG");
+        root.present().unwrap();
+        hits
+    };
+    (svg, hits)
+}
+
+/// How many filled rectangles of `colour` the SVG has.
+fn bars(svg: &str, colour: RGBColor) -> usize {
+    let fill = format!("fill=\"#{:02X}{:02X}{:02X}\"", colour.0, colour.1, colour.2);
+    svg.lines()
+        .filter(|l| {
+            l.trim_start().starts_with("<rect") && l.contains(&fill) && l.contains("opacity=\"1\"")
+        })
+        .count()
+}
+
+/// Every text element: its content and its y position.
+fn placed_texts(svg: &str) -> Vec<(String, f64)> {
+    svg.split("<text")
+        .skip(1)
+        .filter_map(|t| {
+            let start = t.find('>')? + 1;
+            let end = t.find("</text>")?;
+            let y = t.split("y=\"").nth(1)?;
+            let y = y[..y.find('"')?].parse().ok()?;
+            Some((t[start..end].trim().to_string(), y))
+        })
+        .collect()
+}
+
+fn texts(svg: &str) -> Vec<String> {
+    placed_texts(svg).into_iter().map(|(t, _)| t).collect()
+}
+
+#[test]
+fn medal_chart_has_a_bar_per_medal_count_and_labels_for_each_competition() {
+    let data = data();
+    let chart = chart_of(
+        &data,
+        Category::Medals,
+        query::MEDAL_TABLE,
+        &["jiaozuo", "hedong"],
+    );
+    let (svg, hits) = render(&data, &chart);
+    let labels = texts(&svg);
+    for label in [
+        "焦作市",
+        "河东区",
+        "金81",
+        "银91",
+        "铜92",
+        "金10",
+        "金1",
+        "银9",
+        "铜5",
+        "无数据",
+    ] {
+        assert!(
+            labels.iter().any(|t| t == label),
+            "no label {label} in {labels:?}"
+        );
+    }
+    assert!(labels
+        .iter()
+        .any(|t| t.starts_with("2023 · 杭州第十九届亚运会")));
+    // Gold values: 1, 3, 10 for 焦作, 81 for 河东区; 河东区's volleyball gold is "no data".
+    assert_eq!(
+        bars(&svg, chart::series_colour(&chart, 0)),
+        4 + 1,
+        "gold bars + legend swatch"
+    );
+    assert_eq!(bars(&svg, chart::series_colour(&chart, 1)), 5 + 1);
+    assert_eq!(bars(&svg, chart::series_colour(&chart, 2)), 5 + 1);
+    assert_eq!(
+        hits.len(),
+        chart.rows.len(),
+        "every bar and no-data mark can be hovered"
+    );
+}
+
+#[test]
+fn choosing_another_entity_changes_the_bars() {
+    let data = data();
+    let one = chart_of(&data, Category::Medals, query::MEDAL_TABLE, &["jiaozuo"]);
+    let two = chart_of(
+        &data,
+        Category::Medals,
+        query::MEDAL_TABLE,
+        &["jiaozuo", "hedong"],
+    );
+    let (svg_one, _) = render(&data, &one);
+    let (svg_two, _) = render(&data, &two);
+    assert!(!texts(&svg_one).contains(&"河东区".to_string()));
+    assert!(texts(&svg_two).contains(&"河东区".to_string()));
+    assert_eq!(bars(&svg_one, chart::series_colour(&one, 0)), 3 + 1);
+}
+
+#[test]
+fn qualifiers_and_targets_are_written_on_the_chart() {
+    let data = data();
+    let chart = chart_of(
+        &data,
+        Category::Events,
+        "fitness_events",
+        &["jiaozuo", "chongqing"],
+    );
+    let (svg, _) = render(&data, &chart);
+    let labels = texts(&svg);
+    for label in [
+        "110",
+        "200+",
+        "3",
+        "8–10 目标",
+        "目标",
+        "虚线：中间年份无数据",
+    ] {
+        assert!(
+            labels.iter().any(|t| t == label),
+            "no label {label} in {labels:?}"
+        );
+    }
+}
+
+#[test]
+fn an_entity_without_data_gets_no_data_marks_not_zero_bars() {
+    let data = data();
+    let chart = chart_of(
+        &data,
+        Category::Industry,
+        "sports_industry_scale",
+        &["jiaozuo", "hedong"],
+    );
+    assert!(matches!(chart.rows[1].cell, Cell::NoData));
+    let (svg, hits) = render(&data, &chart);
+    let labels = texts(&svg);
+    assert!(labels.iter().any(|t| t == "61.56"));
+    assert!(labels.iter().any(|t| t == "无数据"));
+    assert!(labels.iter().any(|t| t == "体育产业总规模（亿元）"));
+    assert_eq!(bars(&svg, chart::series_colour(&chart, 0)), 1 + 1);
+    let no_data = hits.iter().find(|h| h.row == 1).unwrap();
+    let centre = (
+        (no_data.left + no_data.right) / 2,
+        (no_data.top + no_data.bottom) / 2,
+    );
+    assert_eq!(chart::hit_at(&hits, centre.0, centre.1), Some(1));
+}
+
+#[test]
+fn ranks_are_drawn_with_the_best_at_the_top() {
+    let data = data();
+    let chart = chart_of(
+        &data,
+        Category::Facilities,
+        "sports_area_provincial_rank",
+        &["jiaozuo"],
+    );
+    let (svg, hits) = render(&data, &chart);
+    let labels = texts(&svg);
+    assert!(labels.iter().any(|t| t == "第2"));
+    assert!(labels.iter().any(|t| t == "名次：越靠上越好"));
+    // Rank 1 is above rank 2 on the axis: its tick label has the smaller y.
+    let placed = placed_texts(&svg);
+    let y_of = |label: &str| placed.iter().find(|(t, _)| t == label).unwrap().1;
+    assert!(y_of("1") < y_of("2"));
+    assert_eq!(hits.len(), 2);
+}
+
+#[test]
+fn the_svg_export_draws_the_same_chart() {
+    let data = data();
+    let chart = chart_of(
+        &data,
+        Category::Facilities,
+        "sports_area_per_capita",
+        &["jiaozuo"],
+    );
+    let svg = chart::svg(&chart, data.catalog.as_ref().unwrap(), Lang::Zh, (800, 500));
+    assert!(svg.starts_with("<svg"));
+    let labels = texts(&svg);
+    assert!(labels.iter().any(|t| t == "2.26"));
+    assert!(labels.iter().any(|t| t == "2.62"));
+}

@@ -1,0 +1,52 @@
+// A static file server for the built site, on loopback, for the end-to-end tests.
+// `base` serves the site under a sub-path (/stats/sports/); `overrides` replace or break files.
+import { createServer } from 'node:http';
+import { readFile, stat } from 'node:fs/promises';
+import { extname, join, normalize } from 'node:path';
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+};
+
+export async function startServer({ root, base = '/', overrides = {} }) {
+  const server = createServer(async (req, res) => {
+    const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+    if (!path.startsWith(base)) {
+      res.writeHead(404).end('outside the site');
+      return;
+    }
+    const relative = path.slice(base.length);
+    const override = overrides[relative];
+    if (override) {
+      res.writeHead(override.status ?? 200, { 'content-type': override.type ?? 'application/json' });
+      res.end(override.body ?? '');
+      return;
+    }
+    const file = normalize(join(root, relative || 'index.html'));
+    if (!file.startsWith(normalize(root))) {
+      res.writeHead(403).end();
+      return;
+    }
+    try {
+      const info = await stat(file);
+      const target = info.isDirectory() ? join(file, 'index.html') : file;
+      const body = await readFile(target);
+      res.writeHead(200, { 'content-type': TYPES[extname(target)] ?? 'application/octet-stream' });
+      res.end(body);
+    } catch {
+      res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
+    }
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address();
+  return {
+    url: `http://127.0.0.1:${port}${base}`,
+    close: () => new Promise((resolve) => server.close(resolve)),
+  };
+}

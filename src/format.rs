@@ -18,11 +18,8 @@ pub fn number(value: f64) -> String {
         }
         grouped.push(digit);
     }
-    let sign = if value < 0.0 && fixed.trim_matches(['0', '.']).len() > 0 {
-        "-"
-    } else {
-        ""
-    };
+    let is_zero = fixed.chars().all(|c| c == '0' || c == '.');
+    let sign = if value < 0.0 && !is_zero { "-" } else { "" };
     if fraction.is_empty() {
         format!("{sign}{grouped}")
     } else {

@@ -68,7 +68,7 @@ pub enum Group {
 pub enum Cell {
     NoData,
     Value {
-        observation: Observation,
+        observation: Box<Observation>,
         /// In the chart's display unit; the low end of a range.
         value: f64,
         value_max: Option<f64>,
@@ -231,7 +231,7 @@ pub fn chart(catalog: &Catalog, dataset: &Dataset, selection: &Selection) -> Cha
         None => Cell::NoData,
         Some(o) => match units::convert(o.value, &o.unit, unit.name) {
             Some(value) => Cell::Value {
-                observation: o.clone(),
+                observation: Box::new(o.clone()),
                 value,
                 value_max: o
                     .value_max
@@ -418,6 +418,6 @@ fn contexts_of(chosen: &[&Observation], entity: &str) -> Vec<(i32, Option<Text>)
             found.push(key);
         }
     }
-    found.sort_by(|a, b| a.0.cmp(&b.0));
+    found.sort_by_key(|(year, _)| *year);
     found
 }

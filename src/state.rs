@@ -112,27 +112,24 @@ fn parse_years(value: &str) -> Option<(i32, i32)> {
 /// Percent-decoding for the few characters a shared link may carry escaped.
 fn decode(raw: &str) -> String {
     let bytes = raw.as_bytes();
+    let hex = |b: u8| char::from(b).to_digit(16).map(|d| d as u8);
     let mut out = Vec::with_capacity(bytes.len());
     let mut i = 0;
     while i < bytes.len() {
-        match bytes[i] {
-            b'%' if i + 2 < bytes.len() + 0 && i + 2 <= bytes.len() - 1 => {
-                match u8::from_str_radix(&raw[i + 1..i + 3], 16) {
-                    Ok(byte) => {
-                        out.push(byte);
-                        i += 3;
-                    }
-                    Err(_) => {
-                        out.push(b'%');
-                        i += 1;
-                    }
-                }
+        let escaped = match (bytes[i], bytes.get(i + 1), bytes.get(i + 2)) {
+            (b'%', Some(&high), Some(&low)) => hex(high).zip(hex(low)).map(|(h, l)| h * 16 + l),
+            _ => None,
+        };
+        match (escaped, bytes[i]) {
+            (Some(byte), _) => {
+                out.push(byte);
+                i += 3;
             }
-            b'+' => {
+            (None, b'+') => {
                 out.push(b' ');
                 i += 1;
             }
-            byte => {
+            (None, byte) => {
                 out.push(byte);
                 i += 1;
             }
@@ -178,6 +175,21 @@ mod tests {
                 "x=1"
             ]
         );
+    }
+
+    #[test]
+    fn broken_escapes_and_unicode_do_not_panic() {
+        for query in [
+            "view=%",
+            "view=%e",
+            "view=%中文",
+            "entities=%E4%B8",
+            "years=２０２１",
+        ] {
+            let (state, notes) = parse(query);
+            assert_eq!(state, ViewState::default(), "{query}");
+            assert_eq!(notes.len(), 1, "{query}");
+        }
     }
 
     #[test]

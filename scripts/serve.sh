@@ -1,0 +1,8 @@
+#!/usr/bin/env bash
+# Installs what is missing, builds the dashboard and serves it with the bundled data at
+# http://127.0.0.1:8080 (Ctrl-C stops it).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/install-tools.sh build
+source scripts/env.sh
+exec trunk serve --release --address 127.0.0.1 --port 8080

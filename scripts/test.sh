@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# Installs what the tests need and runs them all: format and lints, native tests (core, data,
+# validator, charts), the validator CLI and the independent quote check, component tests in
+# headless Chromium, a release build, and end-to-end tests of the built site in Chromium.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+started=$SECONDS
+step() { printf '\n==> %s (%ss)\n' "$*" "$((SECONDS - started))"; }
+
+step "installing tools"
+bash scripts/install-tools.sh test
+source scripts/env.sh
+
+step "cargo fmt --check"
+cargo fmt --all -- --check
+
+step "clippy (native and wasm32)"
+cargo clippy --all-targets -- -D warnings
+cargo clippy --all-targets --target wasm32-unknown-unknown -- -D warnings
+
+step "native tests"
+cargo test
+
+step "validator CLI and the independent quote check"
+cargo run --quiet -- validate data --reports ../shared/reports
+python3 ../shared/tools/check-quotes data ../shared/reports
+
+step "component tests in headless Chromium"
+CHROMEDRIVER=/usr/bin/chromedriver cargo test --target wasm32-unknown-unknown --test components
+
+step "release build"
+trunk build --release
+ls -l dist/*.wasm dist/*.js | awk '{print $5, $9}'
+printf 'wasm gzip: %s bytes\n' "$(gzip -9 -c dist/*.wasm | wc -c)"
+
+step "end-to-end tests in Chromium"
+(cd tests/e2e && DIST="$PWD/../../dist" node --test --test-concurrency=1)
+
+step "done"

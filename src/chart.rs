@@ -11,7 +11,7 @@ use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use crate::format;
 use crate::i18n::Lang;
-use crate::model::{self, Catalog, Status};
+use crate::model::{Catalog, Status};
 use crate::query::{Cell, ChartData, Group, Medal, Row, SeriesKey, Shape};
 
 /// Okabe–Ito: distinguishable with the common colour-vision deficiencies.
@@ -190,7 +190,7 @@ pub fn draw<DB: DrawingBackend>(
     style: &Style,
 ) -> DrawResult<Vec<Hit>, DB> {
     root.fill(&WHITE)?;
-    let (width, height) = root.dim_in_pixel();
+    let (width, _) = root.dim_in_pixel();
     let pad = style.px(12.0);
     let title_size = style.font(1.35);
     let body = (FONT, style.font(1.0)).into_font().color(&INK);
@@ -204,7 +204,7 @@ pub fn draw<DB: DrawingBackend>(
     let legend_top = pad + (title_size * 1.5) as i32;
     let legend_bottom = draw_legend(root, data, catalog, lang, style, legend_top, width as i32)?;
 
-    let label_lines = if data.shape == Shape::Lines { 1.0 } else { 2.4 };
+    let label_lines = if data.shape == Shape::Lines { 1.0 } else { 3.6 };
     let x_label_area = (style.font(1.0) * label_lines + style.font(0.6)) as u32;
     let area = root.margin(
         legend_bottom as u32 + style.px(6.0) as u32,
@@ -225,7 +225,6 @@ pub fn draw<DB: DrawingBackend>(
             (w as i32 / 2, h as i32 / 2),
             small.pos(Pos::new(HPos::Center, VPos::Center)),
         ))?;
-        let _ = height;
         return Ok(Vec::new());
     }
 
@@ -233,7 +232,7 @@ pub fn draw<DB: DrawingBackend>(
         Shape::Bars | Shape::Medals => {
             draw_bars(root, builder, data, catalog, lang, style, &body, &small)
         }
-        Shape::Lines => draw_lines(root, builder, data, lang, style, &body, &small),
+        Shape::Lines => draw_lines(root, builder, data, lang, style, &body),
     }
 }
 
@@ -352,8 +351,8 @@ fn draw_bars<DB: DrawingBackend>(
 ) -> DrawResult<Vec<Hit>, DB> {
     let groups = data.groups.len().max(1) as f64;
     let top = nice_top(data.max_value());
-    let unit = data.unit.name;
-    let y_format = |v: &f64| format::number(*v);
+    let whole = whole_numbers(data);
+    let y_format = |v: &f64| axis_number(*v, whole);
     let mut chart = builder.build_cartesian_2d(0f64..groups, 0f64..top)?;
     chart
         .configure_mesh()
@@ -367,7 +366,6 @@ fn draw_bars<DB: DrawingBackend>(
         .axis_style(MUTED.stroke_width(style.px(1.0) as u32))
         .label_style(small.clone())
         .draw()?;
-    let _ = unit;
 
     let (x_pixels, y_pixels) = chart.plotting_area().get_pixel_range();
     let group_width = (x_pixels.end - x_pixels.start) as f64 / groups;
@@ -401,14 +399,19 @@ fn draw_bars<DB: DrawingBackend>(
                         [(left, base - stub), (right, base)],
                         MUTED.mix(0.6).stroke_width(style.px(1.0) as u32),
                     ))?;
-                    draw_vertical_label(
-                        root,
-                        lang.strings().no_data,
-                        centre,
-                        base - stub - style.px(4.0),
-                        style,
-                        small,
-                    )?;
+                    let label = lang.strings().no_data;
+                    let slot = ((right - left) as f64 / 0.9).max(1.0);
+                    let size = (style.font(0.9) * slot
+                        / estimate_width(label, style.font(0.9)).max(1) as f64)
+                        .clamp(style.font(0.55), style.font(0.9));
+                    root.draw(&Text::new(
+                        label,
+                        (centre, base - stub - style.px(4.0)),
+                        (FONT, size)
+                            .into_font()
+                            .color(&MUTED)
+                            .pos(Pos::new(HPos::Center, VPos::Bottom)),
+                    ))?;
                     hits.push(Hit {
                         left,
                         top: base - stub - style.px(40.0),
@@ -445,15 +448,29 @@ fn draw_bars<DB: DrawingBackend>(
                         )))?;
                     }
                     let (_, bar_top) = chart.backend_coord(&(x0, value_max.unwrap_or(*value)));
+                    // Labels shrink to their bar's slot so neighbours never overlap; a medal's
+                    // letter (金/银/铜) is dropped only when even the smallest size is too wide.
+                    let slot = ((right - left) as f64 / 0.9).max(1.0);
+                    let floor = style.font(0.55);
+                    let fitting = |label: &str| {
+                        style.font(1.0) * slot / estimate_width(label, style.font(1.0)).max(1) as f64
+                    };
                     let mut label = value_label(row, lang);
                     if let SeriesKey::Medal(_) = data.series[row.series].key {
-                        label =
-                            format!("{}{}", series_label(data, row.series, catalog, lang), label);
+                        let lettered =
+                            format!("{}{label}", series_label(data, row.series, catalog, lang));
+                        if fitting(&lettered) >= floor {
+                            label = lettered;
+                        }
                     }
+                    let size = fitting(&label).clamp(floor, style.font(1.0));
                     root.draw(&Text::new(
                         label,
                         (centre, bar_top - style.px(3.0)),
-                        body.pos(Pos::new(HPos::Center, VPos::Bottom)),
+                        (FONT, size)
+                            .into_font()
+                            .color(&INK)
+                            .pos(Pos::new(HPos::Center, VPos::Bottom)),
                     ))?;
                     hits.push(Hit {
                         left,
@@ -476,30 +493,23 @@ fn draw_bars<DB: DrawingBackend>(
             body.pos(Pos::new(HPos::Center, VPos::Top)),
         ))?;
         if let Some(second) = second {
-            root.draw(&Text::new(
-                fit(&second, style.font(0.9), room),
-                (cx, label_top + style.px(style.font_size * 1.3)),
-                small.pos(Pos::new(HPos::Center, VPos::Top)),
-            ))?;
+            let line_height = style.font(0.9) * 1.25;
+            for (line, text) in wrap(&second, style.font(0.9), room, 2)
+                .into_iter()
+                .enumerate()
+            {
+                root.draw(&Text::new(
+                    text,
+                    (
+                        cx,
+                        label_top + (style.font(1.0) * 1.3 + line_height * line as f64) as i32,
+                    ),
+                    small.pos(Pos::new(HPos::Center, VPos::Top)),
+                ))?;
+            }
         }
     }
     Ok(hits)
-}
-
-fn draw_vertical_label<DB: DrawingBackend>(
-    root: &DrawingArea<DB, Shift>,
-    text: &str,
-    x: i32,
-    bottom: i32,
-    style: &Style,
-    font: &TextStyle,
-) -> DrawResult<(), DB> {
-    let _ = style;
-    root.draw(&Text::new(
-        text.to_string(),
-        (x, bottom),
-        font.pos(Pos::new(HPos::Center, VPos::Bottom)),
-    ))
 }
 
 fn draw_lines<DB: DrawingBackend>(
@@ -509,7 +519,6 @@ fn draw_lines<DB: DrawingBackend>(
     lang: Lang,
     style: &Style,
     body: &TextStyle,
-    small: &TextStyle,
 ) -> DrawResult<Vec<Hit>, DB> {
     let years: Vec<i32> = data
         .groups
@@ -539,6 +548,7 @@ fn draw_lines<DB: DrawingBackend>(
             String::new()
         }
     };
+    let whole = whole_numbers(data);
     let y_format = |v: &f64| {
         if rank {
             if (v - v.round()).abs() < 1e-6 && *v < -0.5 {
@@ -547,7 +557,7 @@ fn draw_lines<DB: DrawingBackend>(
                 String::new()
             }
         } else {
-            format::number(*v)
+            axis_number(*v, whole)
         }
     };
     let mut chart = builder.build_cartesian_2d((first - 0.5)..(last + 0.5), y_range)?;
@@ -565,7 +575,7 @@ fn draw_lines<DB: DrawingBackend>(
         .draw()?;
 
     let mut hits = Vec::new();
-    let radius = style.px(5.0);
+    let radius = (style.font(0.4)).round().max(3.0) as i32;
     for series in 0..data.series.len() {
         let colour = series_colour(data, series);
         let points: Vec<(usize, &Row, f64, f64)> = data
@@ -642,8 +652,48 @@ fn draw_lines<DB: DrawingBackend>(
             });
         }
     }
-    let _ = small;
     Ok(hits)
+}
+
+/// Splits `text` into at most `lines` lines that fit `width` pixels; the last one ends in "…" if cut.
+pub fn wrap(text: &str, size: f64, width: i32, lines: usize) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut rest: Vec<char> = text.chars().collect();
+    while !rest.is_empty() && out.len() < lines {
+        if out.len() + 1 == lines {
+            out.push(fit(&rest.iter().collect::<String>(), size, width));
+            break;
+        }
+        let mut take = 0;
+        while take < rest.len()
+            && estimate_width(&rest[..=take].iter().collect::<String>(), size) <= width
+        {
+            take += 1;
+        }
+        let take = take.max(1);
+        out.push(rest[..take].iter().collect());
+        rest.drain(..take);
+    }
+    out
+}
+
+/// Whether every value drawn is a whole number (counts), so the axis needs no fractions.
+fn whole_numbers(data: &ChartData) -> bool {
+    data.rows.iter().all(|r| match &r.cell {
+        Cell::Value {
+            value, value_max, ..
+        } => value.fract() == 0.0 && value_max.is_none_or(|m| m.fract() == 0.0),
+        Cell::NoData => true,
+    })
+}
+
+/// An axis tick label; fractional ticks are left blank on an axis of whole numbers.
+fn axis_number(value: f64, whole: bool) -> String {
+    if whole && (value - value.round()).abs() > 1e-9 {
+        String::new()
+    } else {
+        format::number(value)
+    }
 }
 
 /// A round axis top a little above `max`, so value labels have room.
@@ -670,12 +720,4 @@ pub fn svg(data: &ChartData, catalog: &Catalog, lang: Lang, size: (u32, u32)) ->
         let _ = root.present();
     }
     out
-}
-
-/// The text that identifies a context, for labels: Chinese or English.
-pub fn context_name(context: &Option<model::Text>, lang: Lang) -> String {
-    context
-        .as_ref()
-        .map(|c| lang.pick(c).to_string())
-        .unwrap_or_default()
 }

@@ -141,6 +141,23 @@ pub fn indicator_choices(catalog: &Catalog, dataset: &Dataset) -> Vec<String> {
     choices
 }
 
+/// The indicator a view opens on: the medal table where there is one, else the indicator
+/// reported by the most places, then with the most values.
+pub fn default_indicator(dataset: &Dataset, choices: &[String]) -> Option<String> {
+    if choices.first().is_some_and(|c| c == MEDAL_TABLE) {
+        return Some(MEDAL_TABLE.to_string());
+    }
+    choices
+        .iter()
+        .enumerate()
+        .max_by_key(|(position, id)| {
+            let values = dataset.observations.iter().filter(|o| &o.indicator == *id);
+            let places: BTreeSet<&str> = values.clone().map(|o| o.entity.as_str()).collect();
+            (places.len(), values.count(), std::cmp::Reverse(*position))
+        })
+        .map(|(_, id)| id.clone())
+}
+
 /// The entities a user can compare: every report's subject, in catalog order.
 pub fn comparable_entities(catalog: &Catalog) -> Vec<String> {
     catalog
@@ -164,7 +181,7 @@ pub fn chart(catalog: &Catalog, dataset: &Dataset, selection: &Selection) -> Cha
         .indicator
         .clone()
         .filter(|id| choices.contains(id))
-        .or_else(|| choices.first().cloned())
+        .or_else(|| default_indicator(dataset, &choices))
         .unwrap_or_default();
     let (first, last) = selection
         .years

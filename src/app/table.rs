@@ -49,15 +49,17 @@ pub fn DataTable(chart: Memo<ChartData>, catalog: Arc<Catalog>) -> impl IntoView
                     let no_data = matches!(row.cell, Cell::NoData);
                     view! {
                         <tr data-entity=row.entity.clone() class:no-data=no_data>
-                            <td>{entity}</td>
-                            <td>{context}</td>
-                            <td>{row.year}</td>
-                            <td>{indicator}</td>
-                            <td class="num">{value}</td>
-                            <td>{status}</td>
-                            <td class="source">
-                                <q>{quote}</q>
-                                <span class="doc">{source}</span>
+                            <td data-label=strings.col_entity>{entity}</td>
+                            <td data-label=strings.col_context>{context}</td>
+                            <td data-label=strings.col_year>{row.year}</td>
+                            <td data-label=strings.col_indicator>{indicator}</td>
+                            <td data-label=strings.col_value class="num">{value}</td>
+                            <td data-label=strings.col_status>{status}</td>
+                            <td data-label=strings.col_source class="source">
+                                <div>
+                                    <q>{quote}</q>
+                                    <span class="doc">{source}</span>
+                                </div>
                             </td>
                         </tr>
                     }

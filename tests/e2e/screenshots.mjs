@@ -23,6 +23,20 @@ for (const [name, options] of Object.entries(SIZES)) {
       await page.close();
     }
   }
+  // A tooltip, as a person hovering (or tapping) a bar sees it.
+  const { page } = await open(context, `${server.url}?view=medals`);
+  await waitForChart(page);
+  const box = await page.locator('canvas.chart').boundingBox();
+  search: for (let fy = 0.5; fy <= 0.95; fy += 0.03) {
+    for (let x = box.x + 40; x < box.x + box.width; x += 10) {
+      if (options.hasTouch) await page.touchscreen.tap(x, box.y + box.height * fy);
+      else await page.mouse.move(x, box.y + box.height * fy);
+      if (await page.locator('.tooltip').count()) break search;
+    }
+  }
+  const file = `${out}/${name}-tooltip.png`;
+  await page.screenshot({ path: file });
+  console.log(file);
   await context.close();
 }
 await browser.close();

@@ -453,7 +453,8 @@ fn draw_bars<DB: DrawingBackend>(
                     let slot = ((right - left) as f64 / 0.9).max(1.0);
                     let floor = style.font(0.55);
                     let fitting = |label: &str| {
-                        style.font(1.0) * slot / estimate_width(label, style.font(1.0)).max(1) as f64
+                        style.font(1.0) * slot
+                            / estimate_width(label, style.font(1.0)).max(1) as f64
                     };
                     let mut label = value_label(row, lang);
                     if let SeriesKey::Medal(_) = data.series[row.series].key {

@@ -201,7 +201,16 @@ pub fn draw<DB: DrawingBackend>(
         (pad, pad),
         (FONT, title_size).into_font().color(&INK),
     ))?;
-    let legend_top = pad + (title_size * 1.5) as i32;
+    let mut legend_top = pad + (title_size * 1.5) as i32;
+    // Chinese labels carry the English name underneath where the data has one.
+    if let (Lang::Zh, Some(english)) = (lang, &data.title.en) {
+        root.draw(&Text::new(
+            english.clone(),
+            (pad, legend_top),
+            small.clone(),
+        ))?;
+        legend_top += (style.font(0.9) * 1.5) as i32;
+    }
     let legend_bottom = draw_legend(root, data, catalog, lang, style, legend_top, width as i32)?;
 
     let label_lines = if data.shape == Shape::Lines { 1.0 } else { 3.6 };
@@ -212,7 +221,7 @@ pub fn draw<DB: DrawingBackend>(
         pad as u32,
         pad as u32,
     );
-    let y_label_area = style.px(if data.higher_is_better { 56.0 } else { 40.0 }) as u32;
+    let y_label_area = style.px(if data.rank { 40.0 } else { 56.0 }) as u32;
     let mut builder = ChartBuilder::on(&area);
     builder
         .x_label_area_size(x_label_area)
@@ -266,7 +275,7 @@ fn draw_legend<DB: DrawingBackend>(
     if has_target {
         entries.push((lang.strings().target.to_string(), Some(MUTED), true));
     }
-    if !data.higher_is_better {
+    if data.rank {
         entries.push((lang.strings().rank_note.to_string(), None, false));
     }
     if data.shape == Shape::Lines && has_gap(data) {
@@ -535,7 +544,7 @@ fn draw_lines<DB: DrawingBackend>(
     );
     let max = data.max_value();
     // Ranks are drawn on a negated axis so that 1 (the best) is at the top.
-    let rank = !data.higher_is_better;
+    let rank = data.rank;
     let y_of = |v: f64| if rank { -v } else { v };
     let y_range = if rank {
         -(max.max(1.0) + 1.0)..-0.4

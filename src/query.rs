@@ -7,7 +7,7 @@ use std::collections::BTreeSet;
 
 use crate::i18n::Lang;
 use crate::model::{Catalog, Category, Dataset, Observation, Text};
-use crate::units::{self, Unit};
+use crate::units::{self, Dimension, Unit};
 
 /// The medals view's own indicator: gold, silver and bronze side by side per competition.
 pub const MEDAL_TABLE: &str = "medal_table";
@@ -95,6 +95,8 @@ pub struct ChartData {
     pub unit: Unit,
     pub shape: Shape,
     pub higher_is_better: bool,
+    /// Ranks (名次): drawn with 1, the best, at the top.
+    pub rank: bool,
     pub groups: Vec<Group>,
     pub series: Vec<Series>,
     pub rows: Vec<Row>,
@@ -183,7 +185,7 @@ pub fn chart(catalog: &Catalog, dataset: &Dataset, selection: &Selection) -> Cha
         .filter(|id| choices.contains(id))
         .or_else(|| default_indicator(dataset, &choices))
         .unwrap_or_default();
-    let (first, last) = selection
+    let years = selection
         .years
         .or_else(|| year_span(dataset))
         .unwrap_or((0, 0));
@@ -197,7 +199,7 @@ pub fn chart(catalog: &Catalog, dataset: &Dataset, selection: &Selection) -> Cha
         .iter()
         .filter(|o| wanted.contains(&o.indicator.as_str()))
         .filter(|o| selection.entities.contains(&o.entity))
-        .filter(|o| (first..=last).contains(&o.year))
+        .filter(|o| (years.0..=years.1).contains(&o.year))
         .collect();
 
     let meta = catalog.indicator(&indicator);
@@ -207,15 +209,7 @@ pub fn chart(catalog: &Catalog, dataset: &Dataset, selection: &Selection) -> Cha
         .filter_map(|o| units::convert(o.value_max.unwrap_or(o.value), &o.unit, base_unit))
         .fold(0.0, f64::max);
     let unit = units::display_unit(base_unit, max);
-    let higher_is_better = meta.is_none_or(|i| i.higher_is_better);
-    let title = meta.map_or_else(
-        || Text {
-            zh: Lang::Zh.strings().medal_table.to_string(),
-            en: Some(Lang::En.strings().medal_table.to_string()),
-        },
-        |i| i.name.clone(),
-    );
-
+    let rank = unit.dimension == Dimension::Rank;
     let several_years = selection.entities.iter().any(|entity| {
         chosen
             .iter()
@@ -227,200 +221,246 @@ pub fn chart(catalog: &Catalog, dataset: &Dataset, selection: &Selection) -> Cha
     });
     let shape = if indicator == MEDAL_TABLE {
         Shape::Medals
-    } else if !higher_is_better || several_years {
+    } else if rank || several_years {
         Shape::Lines
     } else {
         Shape::Bars
     };
+    let title = meta.map_or_else(
+        || Text {
+            zh: Lang::Zh.strings().medal_table.to_string(),
+            en: Some(Lang::En.strings().medal_table.to_string()),
+        },
+        |i| i.name.clone(),
+    );
 
-    let mut data = ChartData {
-        category: dataset.category,
-        indicator: indicator.clone(),
-        title,
-        unit,
-        shape,
-        higher_is_better,
-        groups: Vec::new(),
-        series: Vec::new(),
-        rows: Vec::new(),
-    };
-    let cell = |o: Option<&Observation>| match o {
-        None => Cell::NoData,
-        Some(o) => match units::convert(o.value, &o.unit, unit.name) {
-            Some(value) => Cell::Value {
-                observation: Box::new(o.clone()),
-                value,
-                value_max: o
-                    .value_max
-                    .and_then(|max| units::convert(max, &o.unit, unit.name)),
-            },
-            None => Cell::NoData,
+    let mut builder = Builder {
+        chosen,
+        last_year: years.1,
+        data: ChartData {
+            category: dataset.category,
+            indicator,
+            title,
+            unit,
+            shape,
+            higher_is_better: meta.is_none_or(|i| i.higher_is_better),
+            rank,
+            groups: Vec::new(),
+            series: Vec::new(),
+            rows: Vec::new(),
         },
     };
-    let find = |entity: &str, year: i32, indicator: &str, context: Option<&Text>| {
-        chosen.iter().copied().find(|o| {
+    for entity in &selection.entities {
+        match shape {
+            Shape::Medals => builder.medals_of(entity),
+            Shape::Bars => builder.bars_of(entity),
+            Shape::Lines => builder.lines_of(entity),
+        }
+    }
+    builder.data
+}
+
+/// Accumulates groups, series and rows; one method per shape, called per entity.
+struct Builder<'a> {
+    chosen: Vec<&'a Observation>,
+    /// The year given to the "no data" row of an entity that reported nothing.
+    last_year: i32,
+    data: ChartData,
+}
+
+impl Builder<'_> {
+    fn find(
+        &self,
+        entity: &str,
+        year: i32,
+        indicator: &str,
+        context: Option<&Text>,
+    ) -> Option<&Observation> {
+        self.chosen.iter().copied().find(|o| {
             o.entity == entity
                 && o.year == year
                 && o.indicator == indicator
                 && o.context.as_ref().map(|c| &c.zh) == context.map(|c| &c.zh)
         })
-    };
+    }
 
-    match shape {
-        Shape::Medals => {
-            data.series = [Medal::Gold, Medal::Silver, Medal::Bronze]
+    fn cell(&self, found: Option<&Observation>) -> Cell {
+        let unit = self.data.unit.name;
+        let Some(o) = found else { return Cell::NoData };
+        match units::convert(o.value, &o.unit, unit) {
+            Some(value) => Cell::Value {
+                observation: Box::new(o.clone()),
+                value,
+                value_max: o
+                    .value_max
+                    .and_then(|max| units::convert(max, &o.unit, unit)),
+            },
+            None => Cell::NoData,
+        }
+    }
+
+    fn group(&mut self, group: Group) -> usize {
+        self.data.groups.push(group);
+        self.data.groups.len() - 1
+    }
+
+    /// Adds the row of (entity, year, indicator, context): its value, or no data.
+    fn row(
+        &mut self,
+        at: (usize, usize),
+        entity: &str,
+        year: i32,
+        indicator: &str,
+        context: &Option<Text>,
+    ) {
+        let cell = self.cell(self.find(entity, year, indicator, context.as_ref()));
+        self.data.rows.push(Row {
+            group: at.0,
+            series: at.1,
+            entity: entity.to_string(),
+            year,
+            indicator: indicator.to_string(),
+            context: context.clone(),
+            cell,
+        });
+    }
+
+    /// Gold, silver and bronze for each competition the entity took part in.
+    fn medals_of(&mut self, entity: &str) {
+        if self.data.series.is_empty() {
+            self.data.series = [Medal::Gold, Medal::Silver, Medal::Bronze]
                 .into_iter()
                 .map(|m| Series {
                     key: SeriesKey::Medal(m),
                 })
                 .collect();
-            for entity in &selection.entities {
-                let competitions = contexts_of(&chosen, entity);
-                if competitions.is_empty() {
-                    let group = data.groups.len();
-                    data.groups.push(Group::Entity {
-                        entity: entity.clone(),
-                        context: None,
-                        year: None,
-                    });
-                    for (series, id) in MEDAL_INDICATORS.iter().enumerate() {
-                        data.rows.push(Row {
-                            group,
-                            series,
-                            entity: entity.clone(),
-                            year: last,
-                            indicator: id.to_string(),
-                            context: None,
-                            cell: Cell::NoData,
-                        });
-                    }
-                }
-                for (year, context) in competitions {
-                    let group = data.groups.len();
-                    data.groups.push(Group::Entity {
-                        entity: entity.clone(),
-                        context: context.clone(),
-                        year: Some(year),
-                    });
-                    for (series, id) in MEDAL_INDICATORS.iter().enumerate() {
-                        data.rows.push(Row {
-                            group,
-                            series,
-                            entity: entity.clone(),
-                            year,
-                            indicator: id.to_string(),
-                            context: context.clone(),
-                            cell: cell(find(entity, year, id, context.as_ref())),
-                        });
-                    }
-                }
+        }
+        let mut competitions: Vec<(Option<i32>, Option<Text>)> = contexts_of(&self.chosen, entity)
+            .into_iter()
+            .map(|(year, context)| (Some(year), context))
+            .collect();
+        if competitions.is_empty() {
+            competitions.push((None, None));
+        }
+        for (year, context) in competitions {
+            let group = self.group(Group::Entity {
+                entity: entity.to_string(),
+                context: context.clone(),
+                year,
+            });
+            for (series, id) in MEDAL_INDICATORS.iter().enumerate() {
+                self.row(
+                    (group, series),
+                    entity,
+                    year.unwrap_or(self.last_year),
+                    id,
+                    &context,
+                );
             }
         }
-        Shape::Bars => {
-            let mut years: Vec<i32> = chosen
+    }
+
+    /// A group per entity (bars per year) and one per competition or event (a bar in its year).
+    fn bars_of(&mut self, entity: &str) {
+        if self.data.series.is_empty() {
+            let mut years: Vec<i32> = self
+                .chosen
                 .iter()
                 .map(|o| o.year)
                 .collect::<BTreeSet<_>>()
                 .into_iter()
                 .collect();
             if years.is_empty() {
-                years.push(last);
+                years.push(self.last_year);
             }
-            data.series = years
-                .iter()
-                .map(|&y| Series {
+            self.data.series = years
+                .into_iter()
+                .map(|y| Series {
                     key: SeriesKey::Year(y),
                 })
                 .collect();
-            for entity in &selection.entities {
-                let contexts = contexts_of(&chosen, entity);
-                let has_plain = contexts.iter().any(|(_, c)| c.is_none());
-                if contexts.is_empty() || has_plain {
-                    let group = data.groups.len();
-                    data.groups.push(Group::Entity {
-                        entity: entity.clone(),
-                        context: None,
-                        year: None,
-                    });
-                    for (series, &year) in years.iter().enumerate() {
-                        data.rows.push(Row {
-                            group,
-                            series,
-                            entity: entity.clone(),
-                            year,
-                            indicator: indicator.clone(),
-                            context: None,
-                            cell: cell(find(entity, year, &indicator, None)),
-                        });
-                    }
-                }
-                for (year, context) in contexts.into_iter().filter(|(_, c)| c.is_some()) {
-                    let group = data.groups.len();
-                    data.groups.push(Group::Entity {
-                        entity: entity.clone(),
-                        context: context.clone(),
-                        year: Some(year),
-                    });
-                    let series = years.iter().position(|&y| y == year).unwrap_or(0);
-                    data.rows.push(Row {
-                        group,
-                        series,
-                        entity: entity.clone(),
-                        year,
-                        indicator: indicator.clone(),
-                        context: context.clone(),
-                        cell: cell(find(entity, year, &indicator, context.as_ref())),
-                    });
-                }
+        }
+        let years: Vec<i32> = self
+            .data
+            .series
+            .iter()
+            .filter_map(|s| match s.key {
+                SeriesKey::Year(y) => Some(y),
+                _ => None,
+            })
+            .collect();
+        let indicator = self.data.indicator.clone();
+        let contexts = contexts_of(&self.chosen, entity);
+        if contexts.is_empty() || contexts.iter().any(|(_, c)| c.is_none()) {
+            let group = self.group(Group::Entity {
+                entity: entity.to_string(),
+                context: None,
+                year: None,
+            });
+            for (series, &year) in years.iter().enumerate() {
+                self.row((group, series), entity, year, &indicator, &None);
             }
         }
-        Shape::Lines => {
-            let years: BTreeSet<i32> = chosen.iter().map(|o| o.year).collect();
-            let (from, to) = match (years.first(), years.last()) {
-                (Some(&a), Some(&b)) => (a, b),
-                _ => (last, last),
-            };
-            data.groups = (from..=to).map(Group::Year).collect();
-            for entity in &selection.entities {
-                let mut contexts: Vec<Option<Text>> = Vec::new();
-                for (_, context) in contexts_of(&chosen, entity) {
-                    if !contexts.contains(&context) {
-                        contexts.push(context);
-                    }
+        for (year, context) in contexts.into_iter().filter(|(_, c)| c.is_some()) {
+            let group = self.group(Group::Entity {
+                entity: entity.to_string(),
+                context: context.clone(),
+                year: Some(year),
+            });
+            let series = years.iter().position(|&y| y == year).unwrap_or(0);
+            self.row((group, series), entity, year, &indicator, &context);
+        }
+    }
+
+    /// A series per entity over every year, and one per event or competition in its own year.
+    fn lines_of(&mut self, entity: &str) {
+        if self.data.groups.is_empty() {
+            let years: BTreeSet<i32> = self.chosen.iter().map(|o| o.year).collect();
+            let from = years.first().copied().unwrap_or(self.last_year);
+            let to = years.last().copied().unwrap_or(self.last_year);
+            self.data.groups = (from..=to).map(Group::Year).collect();
+        }
+        let years: Vec<i32> = self
+            .data
+            .groups
+            .iter()
+            .filter_map(|g| match g {
+                Group::Year(y) => Some(*y),
+                Group::Entity { .. } => None,
+            })
+            .collect();
+        let indicator = self.data.indicator.clone();
+        let mut contexts: Vec<Option<Text>> = Vec::new();
+        for (_, context) in contexts_of(&self.chosen, entity) {
+            if !contexts.contains(&context) {
+                contexts.push(context);
+            }
+        }
+        if contexts.is_empty() {
+            contexts.push(None);
+        }
+        for context in contexts {
+            let series = self.data.series.len();
+            self.data.series.push(Series {
+                key: SeriesKey::Entity {
+                    entity: entity.to_string(),
+                    context: context.clone(),
+                },
+            });
+            for (group, &year) in years.iter().enumerate() {
+                // An event or competition belongs to its year; only a place's own series
+                // has a "no data" row for every year.
+                if context.is_some()
+                    && self
+                        .find(entity, year, &indicator, context.as_ref())
+                        .is_none()
+                {
+                    continue;
                 }
-                if contexts.is_empty() {
-                    contexts.push(None);
-                }
-                for context in contexts {
-                    let series = data.series.len();
-                    data.series.push(Series {
-                        key: SeriesKey::Entity {
-                            entity: entity.clone(),
-                            context: context.clone(),
-                        },
-                    });
-                    for (group, year) in (from..=to).enumerate() {
-                        let found = find(entity, year, &indicator, context.as_ref());
-                        // An event or competition belongs to its year; only a place's own
-                        // series has a "no data" row for every year.
-                        if context.is_some() && found.is_none() {
-                            continue;
-                        }
-                        data.rows.push(Row {
-                            group,
-                            series,
-                            entity: entity.clone(),
-                            year,
-                            indicator: indicator.clone(),
-                            context: context.clone(),
-                            cell: cell(found),
-                        });
-                    }
-                }
+                self.row((group, series), entity, year, &indicator, &context);
             }
         }
     }
-    data
 }
 
 /// The (year, context) pairs an entity has among the chosen observations, in year order.

@@ -145,7 +145,12 @@ pub fn ChartCanvas(chart: Memo<ChartData>, catalog: Arc<Catalog>) -> impl IntoVi
 pub fn SourceCard(row: Row, catalog: Arc<Catalog>) -> impl IntoView {
     let lang = Lang::Zh;
     let strings = lang.strings();
-    let entity = entity_name(&catalog, &row.entity, lang);
+    let mut entity = entity_name(&catalog, &row.entity, lang);
+    if let Some(english) = catalog.entity(&row.entity).and_then(|e| e.name.en.as_ref()) {
+        if lang == Lang::Zh {
+            entity = format!("{entity} ({english})");
+        }
+    }
     let indicator = catalog
         .indicator(&row.indicator)
         .map_or_else(|| row.indicator.clone(), |i| lang.pick(&i.name).to_string());

@@ -73,6 +73,10 @@ pub fn DatasetView(
         .into_iter()
         .map(|id| {
             let name = entity_name(&catalog, &id, lang);
+            let english = catalog
+                .entity(&id)
+                .and_then(|e| e.name.en.clone())
+                .filter(|_| lang == Lang::Zh);
             let has_data = loaded.dataset.observations.iter().any(|o| o.entity == id);
             let pressed = {
                 let id = id.clone();
@@ -100,6 +104,7 @@ pub fn DatasetView(
                     on:click=toggle
                 >
                     {name}
+                    {english.map(|en| view! { <span class="chip-en" lang="en">{en}</span> })}
                 </button>
             }
         })

@@ -186,6 +186,69 @@ describe('bad data files', () => {
   });
 });
 
+describe('recovery and touch', () => {
+  test('a broken catalog file is named, and retry shows the data once it is fixed', async () => {
+    const overrides = { 'data/entities.json': { status: 500, body: 'boom', type: 'text/plain' } };
+    await withSite({ overrides }, async (url, context) => {
+      const { page } = await open(context, url);
+      assert.match(await page.textContent('.file-error'), /data\/entities\.json: HTTP 500/);
+      delete overrides['data/entities.json'];
+      await page.click('.file-error button.retry');
+      const chart = await waitForChart(page);
+      assert.ok(chart.marks > 0);
+      assert.equal(await page.locator('.file-error').count(), 0);
+    });
+  });
+
+  test('on a phone, tapping a bar opens its source card', async () => {
+    const server = await startServer({ root: DIST });
+    const context = await browser.newContext(SIZES.phone);
+    try {
+      const { page, errors } = await open(context, `${server.url}?view=industry&indicator=sports_industry_scale&entities=jiaozuo`);
+      await waitForChart(page);
+      const box = await page.locator('canvas.chart').boundingBox();
+      let found = false;
+      for (let fy = 0.5; fy <= 0.95 && !found; fy += 0.04) {
+        for (let x = box.x + 50; x < box.x + box.width && !found; x += 12) {
+          await page.touchscreen.tap(x, box.y + box.height * fy);
+          found = (await page.locator('.tooltip').count()) > 0;
+        }
+      }
+      assert.ok(found, 'a tap opened the card');
+      assert.match(await page.textContent('.tooltip .card-value'), /61\.56亿元/);
+      assert.match(await page.textContent('.tooltip .quote'), /全市体育产业总规模达61\.56亿元/);
+      const sheet = await page.locator('.tooltip').boundingBox();
+      assert.ok(sheet.x >= 0 && sheet.x + sheet.width <= 390, 'the card fits the screen');
+      await page.click('.tooltip-close');
+      assert.equal(await page.locator('.tooltip').count(), 0);
+      assert.deepEqual(errors, []);
+    } finally {
+      await context.close();
+      await server.close();
+    }
+  });
+
+  test('nothing overflows sideways on a phone', async () => {
+    const server = await startServer({ root: DIST });
+    const context = await browser.newContext(SIZES.phone);
+    try {
+      for (const view of VIEWS) {
+        for (const show of ['chart', 'table']) {
+          const { page } = await open(context, `${server.url}?view=${view}&show=${show}`);
+          if (show === 'chart') await waitForChart(page);
+          else await page.waitForSelector('table.data-table');
+          const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+          assert.ok(overflow <= 0, `${view}/${show} overflows by ${overflow}px`);
+          await page.close();
+        }
+      }
+    } finally {
+      await context.close();
+      await server.close();
+    }
+  });
+});
+
 async function waitForChartAfterToggle(page) {
   await page.click('button[data-show=chart]');
   return waitForChart(page);

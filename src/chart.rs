@@ -530,14 +530,7 @@ fn draw_lines<DB: DrawingBackend>(
     style: &Style,
     body: &TextStyle,
 ) -> DrawResult<Vec<Hit>, DB> {
-    let years: Vec<i32> = data
-        .groups
-        .iter()
-        .filter_map(|g| match g {
-            Group::Year(y) => Some(*y),
-            Group::Entity { .. } => None,
-        })
-        .collect();
+    let years = data.line_years();
     let (first, last) = (
         *years.first().unwrap_or(&0) as f64,
         *years.last().unwrap_or(&0) as f64,

@@ -12,15 +12,6 @@ pub struct Text {
     pub en: Option<String>,
 }
 
-impl Text {
-    pub fn zh(zh: &str) -> Self {
-        Text {
-            zh: zh.to_string(),
-            en: None,
-        }
-    }
-}
-
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum EntityKind {

@@ -103,10 +103,15 @@ pub struct ChartData {
 }
 
 impl ChartData {
-    pub fn has_values(&self) -> bool {
-        self.rows
+    /// The years along the x axis of a line chart.
+    pub fn line_years(&self) -> Vec<i32> {
+        self.groups
             .iter()
-            .any(|r| matches!(r.cell, Cell::Value { .. }))
+            .filter_map(|g| match g {
+                Group::Year(y) => Some(*y),
+                Group::Entity { .. } => None,
+            })
+            .collect()
     }
 
     pub fn max_value(&self) -> f64 {
@@ -420,15 +425,7 @@ impl Builder<'_> {
             let to = years.last().copied().unwrap_or(self.last_year);
             self.data.groups = (from..=to).map(Group::Year).collect();
         }
-        let years: Vec<i32> = self
-            .data
-            .groups
-            .iter()
-            .filter_map(|g| match g {
-                Group::Year(y) => Some(*y),
-                Group::Entity { .. } => None,
-            })
-            .collect();
+        let years = self.data.line_years();
         let indicator = self.data.indicator.clone();
         let mut contexts: Vec<Option<Text>> = Vec::new();
         for (_, context) in contexts_of(&self.chosen, entity) {

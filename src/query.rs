@@ -7,6 +7,7 @@ use std::collections::BTreeSet;
 
 use crate::i18n::Lang;
 use crate::model::{Catalog, Category, Dataset, Observation, Text};
+use crate::state::ViewState;
 use crate::units::{self, Dimension, Unit};
 
 /// The medals view's own indicator: gold, silver and bronze side by side per competition.
@@ -179,6 +180,28 @@ pub fn comparable_entities(catalog: &Catalog) -> Vec<String> {
 pub fn year_span(dataset: &Dataset) -> Option<(i32, i32)> {
     let years = dataset.observations.iter().map(|o| o.year);
     Some((years.clone().min()?, years.max()?))
+}
+
+/// The selection a view state asks for, with the view's defaults where it is silent: every
+/// comparable entity that has data in the dataset, and every year with data. Unknown entity
+/// ids are left out.
+pub fn resolve(catalog: &Catalog, dataset: &Dataset, state: &ViewState) -> Selection {
+    let entities = match &state.entities {
+        Some(ids) => ids
+            .iter()
+            .filter(|id| catalog.entity(id).is_some())
+            .cloned()
+            .collect(),
+        None => comparable_entities(catalog)
+            .into_iter()
+            .filter(|id| dataset.observations.iter().any(|o| &o.entity == id))
+            .collect(),
+    };
+    Selection {
+        indicator: state.indicator.clone(),
+        entities,
+        years: state.years.or_else(|| year_span(dataset)),
+    }
 }
 
 /// Builds what the chart and the table show for `selection`.

@@ -9,7 +9,8 @@ use std::path::{Path, PathBuf};
 use sportdash::files::check_dir;
 use sportdash::format;
 use sportdash::model::Category;
-use sportdash::query::{self, Cell, ChartData, Selection};
+use sportdash::query::{self, Cell, ChartData};
+use sportdash::state::ViewState;
 
 fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -51,9 +52,9 @@ fn describe(chart: &ChartData) -> String {
     out
 }
 
-fn selection_of(header: &str) -> (Category, Selection) {
-    let mut category = Category::Medals;
-    let mut selection = Selection::default();
+/// The view state a case's header describes; keys left out take the view's defaults.
+fn state_of(header: &str) -> ViewState {
+    let mut state = ViewState::default();
     for line in header
         .lines()
         .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
@@ -61,29 +62,30 @@ fn selection_of(header: &str) -> (Category, Selection) {
         let (key, value) = line.split_once(':').expect("key: value");
         let value = value.trim();
         match key.trim() {
-            "view" => category = Category::from_id(value).expect("a view"),
-            "indicator" => selection.indicator = Some(value.to_string()),
-            "entities" => selection.entities = value.split(',').map(str::to_string).collect(),
+            "view" => state.view = Some(Category::from_id(value).expect("a view")),
+            "indicator" => state.indicator = Some(value.to_string()),
+            "entities" => state.entities = Some(value.split(',').map(str::to_string).collect()),
             "years" => {
                 let (a, b) = value.split_once('-').expect("from-to");
-                selection.years = Some((a.parse().unwrap(), b.parse().unwrap()));
+                state.years = Some((a.parse().unwrap(), b.parse().unwrap()));
             }
             other => panic!("unknown key {other}"),
         }
     }
-    (category, selection)
+    state
 }
 
 fn check(case: &Path, data: &sportdash::files::Checked) -> Result<(), String> {
     let text = fs::read_to_string(case).unwrap();
     let (header, expected) = text.split_once("---\n").expect("a --- line");
-    let (category, selection) = selection_of(header);
+    let state = state_of(header);
     let catalog = data.catalog.as_ref().unwrap();
     let dataset = data
         .datasets
         .iter()
-        .find(|d| d.category == category)
-        .unwrap();
+        .find(|d| Some(d.category) == state.view)
+        .expect("a view: line");
+    let selection = query::resolve(catalog, dataset, &state);
     let actual = describe(&query::chart(catalog, dataset, &selection));
     if std::env::var_os("BLESS").is_some() {
         fs::write(case, format!("{header}---\n{actual}")).unwrap();

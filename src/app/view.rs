@@ -7,29 +7,13 @@ use leptos::prelude::*;
 use crate::chart::entity_name;
 use crate::i18n::Lang;
 use crate::model::Catalog;
-use crate::query::{self, Selection, MEDAL_TABLE};
+use crate::query::{self, MEDAL_TABLE};
 use crate::state::{Show, ViewState};
 
 use super::chart_view::ChartCanvas;
 use super::data::LoadedDataset;
 use super::table::DataTable;
 use super::Problems;
-
-/// The selection a state asks for, with the view's defaults where it is silent:
-/// every comparable entity that has data here, and every year with data.
-pub fn selection(catalog: &Catalog, loaded: &LoadedDataset, state: &ViewState) -> Selection {
-    let entities = state.entities.clone().unwrap_or_else(|| {
-        query::comparable_entities(catalog)
-            .into_iter()
-            .filter(|id| loaded.dataset.observations.iter().any(|o| &o.entity == id))
-            .collect()
-    });
-    Selection {
-        indicator: state.indicator.clone(),
-        entities,
-        years: state.years.or_else(|| query::year_span(&loaded.dataset)),
-    }
-}
 
 #[component]
 pub fn DatasetView(
@@ -41,7 +25,7 @@ pub fn DatasetView(
     let strings = lang.strings();
     let chosen = {
         let (catalog, loaded) = (catalog.clone(), loaded.clone());
-        Memo::new(move |_| state.with(|s| selection(&catalog, &loaded, s)))
+        Memo::new(move |_| state.with(|s| query::resolve(&catalog, &loaded.dataset, s)))
     };
     let chart = {
         let (catalog, loaded) = (catalog.clone(), loaded.clone());

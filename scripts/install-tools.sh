@@ -43,6 +43,7 @@ fi
 if [ "$what" = test ]; then
   if ! have_apt_packages chromium chromium-driver fonts-noto-cjk; then
     say "chromium, chromium-driver, fonts-noto-cjk (apt)"
+    export DEBIAN_FRONTEND=noninteractive
     apt-get update -qq
     apt-get install -y -qq chromium chromium-driver fonts-noto-cjk >/dev/null
   fi

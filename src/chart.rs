@@ -390,6 +390,12 @@ fn draw_bars<DB: DrawingBackend>(
         let n = rows.len().max(1) as f64;
         let bar = (0.8 / n).min(0.32);
         let start = g as f64 + 0.5 - bar * n / 2.0;
+        // A lone bar's label may use its whole group; side by side, each gets its bar's pitch.
+        let label_room = if rows.len() > 1 {
+            group_width * bar
+        } else {
+            group_width * 0.96
+        };
         for (k, &(index, row)) in rows.iter().enumerate() {
             let x0 = start + bar * k as f64;
             let x1 = x0 + bar * 0.9;
@@ -409,7 +415,7 @@ fn draw_bars<DB: DrawingBackend>(
                         MUTED.mix(0.6).stroke_width(style.px(1.0) as u32),
                     ))?;
                     let label = lang.strings().no_data;
-                    let slot = ((right - left) as f64 / 0.9).max(1.0);
+                    let slot = label_room;
                     let size = (style.font(0.9) * slot
                         / estimate_width(label, style.font(0.9)).max(1) as f64)
                         .clamp(style.font(0.55), style.font(0.9));
@@ -459,7 +465,7 @@ fn draw_bars<DB: DrawingBackend>(
                     let (_, bar_top) = chart.backend_coord(&(x0, value_max.unwrap_or(*value)));
                     // Labels shrink to their bar's slot so neighbours never overlap; a medal's
                     // letter (金/银/铜) is dropped only when even the smallest size is too wide.
-                    let slot = ((right - left) as f64 / 0.9).max(1.0);
+                    let slot = label_room;
                     let floor = style.font(0.55);
                     let fitting = |label: &str| {
                         style.font(1.0) * slot

@@ -57,7 +57,7 @@ pub fn DataTable(chart: Memo<ChartData>, catalog: Arc<Catalog>) -> impl IntoView
                             <td data-label=strings.col_status>{status}</td>
                             <td data-label=strings.col_source class="source">
                                 <div>
-                                    <q>{quote}</q>
+                                    {(!quote.is_empty()).then(|| view! { <q>{quote}</q> })}
                                     <span class="doc">{source}</span>
                                 </div>
                             </td>

@@ -10,7 +10,7 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use crate::format;
-use crate::i18n::Lang;
+use crate::i18n::{entity_name, Lang};
 use crate::model::{Catalog, Status};
 use crate::query::{Cell, ChartData, Group, Medal, Row, SeriesKey, Shape};
 
@@ -125,12 +125,6 @@ pub fn series_label(data: &ChartData, series: usize, catalog: &Catalog, lang: La
         }
         None => String::new(),
     }
-}
-
-pub fn entity_name(catalog: &Catalog, id: &str, lang: Lang) -> String {
-    catalog
-        .entity(id)
-        .map_or_else(|| id.to_string(), |e| lang.pick(&e.name).to_string())
 }
 
 /// The label under a group of bars: the entity, then its competition or event and year.

@@ -1,7 +1,8 @@
 //! User-interface strings. One typed table per language: a key missing in either language
 //! does not compile. Names of entities and indicators come from the data instead.
 
-use crate::model::{Category, Text};
+use crate::model::{Catalog, Category, Text};
+use crate::query::MEDAL_TABLE;
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 pub enum Lang {
@@ -170,4 +171,21 @@ pub fn category_name(category: Category, lang: Lang) -> &'static str {
         (Category::Governance, Lang::Zh) => "党建治理",
         (Category::Governance, Lang::En) => "Governance",
     }
+}
+
+/// An entity's name from the data, or its id when the catalog does not know it.
+pub fn entity_name(catalog: &Catalog, id: &str, lang: Lang) -> String {
+    catalog
+        .entity(id)
+        .map_or_else(|| id.to_string(), |e| lang.pick(&e.name).to_string())
+}
+
+/// An indicator's name from the data; the medal table has its own.
+pub fn indicator_name(catalog: &Catalog, id: &str, lang: Lang) -> String {
+    if id == MEDAL_TABLE {
+        return lang.strings().medal_table.to_string();
+    }
+    catalog
+        .indicator(id)
+        .map_or_else(|| id.to_string(), |i| lang.pick(&i.name).to_string())
 }

@@ -10,9 +10,9 @@ use plotters_canvas::CanvasBackend;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
-use crate::chart::{self, entity_name, Hit, Style};
+use crate::chart::{self, Hit, Style};
 use crate::format;
-use crate::i18n::Lang;
+use crate::i18n::{entity_name, indicator_name, Lang};
 use crate::model::{Catalog, Status, YearBasis};
 use crate::query::{Cell, ChartData, Row};
 
@@ -151,9 +151,7 @@ pub fn SourceCard(row: Row, catalog: Arc<Catalog>) -> impl IntoView {
             entity = format!("{entity} ({english})");
         }
     }
-    let indicator = catalog
-        .indicator(&row.indicator)
-        .map_or_else(|| row.indicator.clone(), |i| lang.pick(&i.name).to_string());
+    let indicator = indicator_name(&catalog, &row.indicator, lang);
     let context = row.context.as_ref().map(|c| lang.pick(c).to_string());
     let heading = match &context {
         Some(c) => format!("{entity} · {c} · {}", row.year),

@@ -4,9 +4,8 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use crate::chart::entity_name;
 use crate::format;
-use crate::i18n::Lang;
+use crate::i18n::{entity_name, indicator_name, Lang};
 use crate::model::{Catalog, Status};
 use crate::query::{Cell, ChartData};
 
@@ -21,9 +20,7 @@ pub fn DataTable(chart: Memo<ChartData>, catalog: Arc<Catalog>) -> impl IntoView
                 .iter()
                 .map(|row| {
                     let entity = entity_name(&catalog, &row.entity, lang);
-                    let indicator = catalog
-                        .indicator(&row.indicator)
-                        .map_or_else(|| row.indicator.clone(), |i| lang.pick(&i.name).to_string());
+                    let indicator = indicator_name(&catalog, &row.indicator, lang);
                     let context = row
                         .context
                         .as_ref()

@@ -4,10 +4,9 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use crate::chart::entity_name;
-use crate::i18n::Lang;
+use crate::i18n::{entity_name, indicator_name, Lang};
 use crate::model::Catalog;
-use crate::query::{self, MEDAL_TABLE};
+use crate::query;
 use crate::state::{Show, ViewState};
 
 use super::chart_view::ChartCanvas;
@@ -37,13 +36,7 @@ pub fn DatasetView(
     let indicator_options = indicators
         .iter()
         .map(|id| {
-            let label = if id == MEDAL_TABLE {
-                strings.medal_table.to_string()
-            } else {
-                catalog
-                    .indicator(id)
-                    .map_or_else(|| id.clone(), |i| lang.pick(&i.name).to_string())
-            };
+            let label = indicator_name(&catalog, id, lang);
             let value = id.clone();
             let selected = {
                 let id = id.clone();

@@ -385,7 +385,9 @@ fn draw_bars<DB: DrawingBackend>(
         let bar = (0.8 / n).min(0.32);
         let start = g as f64 + 0.5 - bar * n / 2.0;
         // A lone bar's label may use its whole group; side by side, each gets its bar's pitch.
-        let label_room = if rows.len() > 1 {
+        // A group with nothing reported gets one "no data" label across its stubs.
+        let all_missing = rows.iter().all(|(_, r)| matches!(r.cell, Cell::NoData));
+        let label_room = if rows.len() > 1 && !all_missing {
             group_width * bar
         } else {
             group_width * 0.96
@@ -409,18 +411,25 @@ fn draw_bars<DB: DrawingBackend>(
                         MUTED.mix(0.6).stroke_width(style.px(1.0) as u32),
                     ))?;
                     let label = lang.strings().no_data;
-                    let slot = label_room;
-                    let size = (style.font(0.9) * slot
+                    let size = (style.font(0.9) * label_room
                         / estimate_width(label, style.font(0.9)).max(1) as f64)
                         .clamp(style.font(0.55), style.font(0.9));
-                    root.draw(&Text::new(
-                        label,
-                        (centre, base - stub - style.px(4.0)),
-                        (FONT, size)
-                            .into_font()
-                            .color(&MUTED)
-                            .pos(Pos::new(HPos::Center, VPos::Bottom)),
-                    ))?;
+                    let at = if all_missing {
+                        let (group_left, _) = chart.backend_coord(&(g as f64, 0.0));
+                        group_left + (group_width / 2.0) as i32
+                    } else {
+                        centre
+                    };
+                    if !all_missing || k == 0 {
+                        root.draw(&Text::new(
+                            label,
+                            (at, base - stub - style.px(4.0)),
+                            (FONT, size)
+                                .into_font()
+                                .color(&MUTED)
+                                .pos(Pos::new(HPos::Center, VPos::Bottom)),
+                        ))?;
+                    }
                     hits.push(Hit {
                         left,
                         top: base - stub - style.px(40.0),

@@ -229,3 +229,24 @@ fn the_svg_export_draws_the_same_chart() {
     assert!(labels.iter().any(|t| t == "2.26"));
     assert!(labels.iter().any(|t| t == "2.62"));
 }
+
+#[test]
+fn a_place_with_nothing_reported_gets_one_no_data_label_over_its_stubs() {
+    let data = data();
+    let chart = chart_of(
+        &data,
+        Category::Facilities,
+        "facility_investment",
+        &["jiaozuo", "hedong", "xx-county"],
+    );
+    let missing = chart
+        .rows
+        .iter()
+        .filter(|r| r.entity == "hedong" && matches!(r.cell, Cell::NoData))
+        .count();
+    assert_eq!(missing, 2, "one stub per year shown");
+    let (svg, hits) = render(&data, &chart);
+    let labels = texts(&svg);
+    assert_eq!(labels.iter().filter(|t| *t == "无数据").count(), 1);
+    assert_eq!(hits.len(), chart.rows.len());
+}

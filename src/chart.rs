@@ -90,7 +90,7 @@ pub fn hit_at(hits: &[Hit], x: i32, y: i32) -> Option<usize> {
 
 type DrawResult<T, DB> = Result<T, DrawingAreaErrorKind<<DB as DrawingBackend>::ErrorType>>;
 
-/// The colour of a series, and whether its bars carry a letter (gold/silver/bronze).
+/// The colour of a series: medal colours for gold, silver and bronze, else the palette.
 pub fn series_colour(data: &ChartData, series: usize) -> RGBColor {
     match data.series.get(series).map(|s| &s.key) {
         Some(SeriesKey::Medal(Medal::Gold)) => GOLD,

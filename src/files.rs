@@ -88,14 +88,17 @@ pub fn check_dir(data_dir: &Path, reports: Option<&ReportTexts>) -> Checked {
     }
 }
 
-/// Every `*.txt` report in `dir`, by file name.
+/// Every `*.txt` report in `dir`, by file name, white space removed once for quote checks.
 pub fn read_reports(dir: &Path) -> std::io::Result<ReportTexts> {
     let mut texts = ReportTexts::new();
     for entry in fs::read_dir(dir)? {
         let path = entry?.path();
         if path.extension().is_some_and(|e| e == "txt") {
             if let Some(name) = path.file_name().and_then(|n| n.to_str()) {
-                texts.insert(name.to_string(), fs::read_to_string(&path)?);
+                texts.insert(
+                    name.to_string(),
+                    validate::squash(&fs::read_to_string(&path)?),
+                );
             }
         }
     }

@@ -3,14 +3,15 @@
 //!
 //! Rejected records are removed from what is returned and reported, never dropped silently.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, HashSet};
 
 use crate::load::{Diagnostic, Severity, ENTITIES_FILE, INDICATORS_FILE, REPORTS_FILE};
-use crate::model::{Catalog, Dataset, Observation, Qualifier, Status};
+use crate::model::{Catalog, Category, Dataset, Observation, Qualifier, Status};
 use crate::numerals::writes_number;
 use crate::units;
 
-/// Report texts by file name, for checking quotes. The dashboard has none; the CLI and tests do.
+/// Report texts by file name, white space removed (see `squash`), for checking quotes.
+/// The dashboard has none; the CLI and tests do.
 pub type ReportTexts = BTreeMap<String, String>;
 
 pub const FIRST_YEAR: i32 = 1990;
@@ -103,12 +104,6 @@ pub fn dataset(
     dataset: Dataset,
     reports: Option<&ReportTexts>,
 ) -> (Dataset, Vec<Diagnostic>) {
-    let squashed: Option<HashMap<&str, String>> = reports.map(|texts| {
-        texts
-            .iter()
-            .map(|(doc, text)| (doc.as_str(), squash(text)))
-            .collect()
-    });
     let mut diagnostics = Vec::new();
     let mut keys = HashSet::new();
     let mut kept = Vec::with_capacity(dataset.observations.len());
@@ -117,9 +112,9 @@ pub fn dataset(
         let mut problems = Vec::new();
         check_observation(
             catalog,
-            &dataset_category_name(dataset.category),
+            dataset.category,
             &observation,
-            squashed.as_ref(),
+            reports,
             &mut problems,
         );
         if !keys.insert(observation.key()) {
@@ -157,17 +152,13 @@ pub fn dataset(
     )
 }
 
-fn dataset_category_name(category: crate::model::Category) -> String {
-    category.id().to_string()
-}
-
 type Problem = (&'static str, Severity, String);
 
 fn check_observation(
     catalog: &Catalog,
-    category: &str,
+    category: Category,
     o: &Observation,
-    reports: Option<&HashMap<&str, String>>,
+    reports: Option<&ReportTexts>,
     problems: &mut Vec<Problem>,
 ) {
     let mut error = |field, message: String| problems.push((field, Severity::Error, message));
@@ -181,14 +172,14 @@ fn check_observation(
             format!("unknown indicator \"{}\"", o.indicator),
         ),
         Some(indicator) => {
-            if indicator.category.id() != category {
+            if indicator.category != category {
                 error(
                     "indicator",
                     format!(
                         "indicator \"{}\" belongs to {}, not to this {} dataset",
                         o.indicator,
                         indicator.category.id(),
-                        category
+                        category.id()
                     ),
                 );
             }
@@ -267,7 +258,7 @@ fn check_observation(
                 );
             }
         }
-        if let Some(text) = reports.and_then(|texts| texts.get(o.source.doc.as_str())) {
+        if let Some(text) = reports.and_then(|texts| texts.get(&o.source.doc)) {
             if !text.contains(&quote) {
                 error(
                     "source.quote",

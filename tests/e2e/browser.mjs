@@ -52,3 +52,17 @@ export async function waitForChart(page) {
     return { ink, marks: Number(canvas.dataset.marks), width: canvas.width, height: canvas.height };
   });
 }
+
+/// Moves the pointer (or taps, on a touch screen) across the chart until a source card opens.
+/// Returns whether one did. Bars and points are not in the DOM, so a person's way is the only way.
+export async function openSourceCard(page, { touch = false, from = 0.3, to = 0.95 } = {}) {
+  const box = await page.locator('canvas.chart').boundingBox();
+  for (let fy = from; fy <= to; fy += 0.04) {
+    for (let x = box.x + 40; x < box.x + box.width; x += 12) {
+      if (touch) await page.touchscreen.tap(x, box.y + box.height * fy);
+      else await page.mouse.move(x, box.y + box.height * fy);
+      if (await page.locator('.tooltip').count()) return true;
+    }
+  }
+  return false;
+}

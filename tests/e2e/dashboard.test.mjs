@@ -3,7 +3,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { resolve } from 'node:path';
-import { launch, open, SIZES, VIEWS, waitForChart } from './browser.mjs';
+import { launch, open, openSourceCard, SIZES, VIEWS, waitForChart } from './browser.mjs';
 import { startServer } from './server.mjs';
 
 const DIST = resolve(process.env.DIST ?? '../../dist');
@@ -80,14 +80,7 @@ describe('the dashboard', () => {
     await withSite({}, async (url, context) => {
       const { page } = await open(context, `${url}?view=events&indicator=fitness_events&entities=jiaozuo`);
       await waitForChart(page);
-      const box = await page.locator('canvas.chart').boundingBox();
-      let found = false;
-      for (let fy = 0.3; fy <= 0.9 && !found; fy += 0.05) {
-        for (let x = box.x + 60; x < box.x + box.width && !found; x += 12) {
-          await page.mouse.move(x, box.y + box.height * fy);
-          found = (await page.locator('.tooltip').count()) > 0;
-        }
-      }
+      const found = await openSourceCard(page);
       assert.ok(found, 'a tooltip appeared somewhere over the chart');
       const quote = await page.textContent('.tooltip .quote');
       const value = await page.textContent('.tooltip .card-value');
@@ -206,14 +199,7 @@ describe('recovery and touch', () => {
     try {
       const { page, errors } = await open(context, `${server.url}?view=industry&indicator=sports_industry_scale&entities=jiaozuo`);
       await waitForChart(page);
-      const box = await page.locator('canvas.chart').boundingBox();
-      let found = false;
-      for (let fy = 0.5; fy <= 0.95 && !found; fy += 0.04) {
-        for (let x = box.x + 50; x < box.x + box.width && !found; x += 12) {
-          await page.touchscreen.tap(x, box.y + box.height * fy);
-          found = (await page.locator('.tooltip').count()) > 0;
-        }
-      }
+      const found = await openSourceCard(page, { touch: true, from: 0.5 });
       assert.ok(found, 'a tap opened the card');
       assert.match(await page.textContent('.tooltip .card-value'), /61\.56亿元/);
       assert.match(await page.textContent('.tooltip .quote'), /全市体育产业总规模达61\.56亿元/);

@@ -2,7 +2,7 @@
 // usage: node screenshots.mjs [DIST_DIR] [OUT_DIR]
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { launch, open, SIZES, VIEWS, waitForChart } from './browser.mjs';
+import { launch, open, openSourceCard, SIZES, VIEWS, waitForChart } from './browser.mjs';
 import { startServer } from './server.mjs';
 
 const dist = resolve(process.argv[2] ?? '../../dist');
@@ -26,14 +26,7 @@ for (const [name, options] of Object.entries(SIZES)) {
   // A tooltip, as a person hovering (or tapping) a bar sees it.
   const { page } = await open(context, `${server.url}?view=medals`);
   await waitForChart(page);
-  const box = await page.locator('canvas.chart').boundingBox();
-  search: for (let fy = 0.5; fy <= 0.95; fy += 0.03) {
-    for (let x = box.x + 40; x < box.x + box.width; x += 10) {
-      if (options.hasTouch) await page.touchscreen.tap(x, box.y + box.height * fy);
-      else await page.mouse.move(x, box.y + box.height * fy);
-      if (await page.locator('.tooltip').count()) break search;
-    }
-  }
+  await openSourceCard(page, { touch: options.hasTouch, from: 0.5 });
   const file = `${out}/${name}-tooltip.png`;
   await page.screenshot({ path: file });
   console.log(file);

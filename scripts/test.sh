@@ -25,6 +25,9 @@ step "validator CLI and the independent quote check"
 cargo run --quiet -- validate data --reports ../shared/reports
 python3 ../shared/tools/check-quotes data ../shared/reports
 
+step "extraction: precision and recall against the hand-read answers"
+cargo run --quiet --example extract_score -- ../shared/reports
+
 step "component tests in headless Chromium"
 CHROMEDRIVER=/usr/bin/chromedriver cargo test --target wasm32-unknown-unknown --test components
 

@@ -13,6 +13,7 @@ use crate::format;
 use crate::i18n::{entity_name, Lang};
 use crate::model::{Catalog, Status};
 use crate::query::{Cell, ChartData, Group, Medal, Row, SeriesKey, Shape};
+use crate::state::Theme;
 
 /// Okabe–Ito: distinguishable with the common colour-vision deficiencies.
 pub const PALETTE: [RGBColor; 7] = [
@@ -24,21 +25,23 @@ pub const PALETTE: [RGBColor; 7] = [
     RGBColor(213, 94, 0),
     RGBColor(0, 0, 0),
 ];
-const GOLD: RGBColor = RGBColor(201, 152, 0);
-const SILVER: RGBColor = RGBColor(140, 146, 153);
-const BRONZE: RGBColor = RGBColor(150, 86, 38);
-const INK: RGBColor = RGBColor(33, 37, 41);
-const MUTED: RGBColor = RGBColor(108, 117, 125);
-const GRID: RGBColor = RGBColor(222, 226, 230);
+// Gold, silver and bronze differ in lightness as well as hue (light silver, mid gold, dark
+// bronze), and bars carry their letter (金/银/铜), so they read without colour vision.
+const GOLD: RGBColor = RGBColor(214, 165, 0);
+const SILVER: RGBColor = RGBColor(200, 206, 212);
+const BRONZE: RGBColor = RGBColor(140, 80, 35);
 
 pub const FONT: &str =
     "Noto Sans CJK SC, Source Han Sans SC, PingFang SC, Microsoft YaHei, sans-serif";
 
-/// How big to draw. `scale` multiplies every size: the device-pixel ratio on HiDPI screens.
+/// How to draw. `scale` multiplies every size: the device-pixel ratio on HiDPI screens.
+/// `weight` thickens lines and marks, for a screen seen from the back of a room.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Style {
     pub scale: f64,
     pub font_size: f64,
+    pub theme: Theme,
+    pub weight: f64,
 }
 
 impl Default for Style {
@@ -46,6 +49,8 @@ impl Default for Style {
         Style {
             scale: 1.0,
             font_size: 13.0,
+            theme: Theme::Light,
+            weight: 1.0,
         }
     }
 }
@@ -53,6 +58,50 @@ impl Default for Style {
 impl Style {
     fn px(&self, size: f64) -> i32 {
         (size * self.scale).round() as i32
+    }
+
+    /// A line width: scaled, and thickened by `weight`.
+    fn stroke(&self, size: f64) -> u32 {
+        (size * self.scale * self.weight).round().max(1.0) as u32
+    }
+
+    fn ground(&self) -> RGBColor {
+        match self.theme {
+            Theme::Light => WHITE,
+            Theme::Dark => RGBColor(12, 16, 22),
+        }
+    }
+
+    fn ink(&self) -> RGBColor {
+        match self.theme {
+            Theme::Light => RGBColor(33, 37, 41),
+            Theme::Dark => RGBColor(248, 249, 250),
+        }
+    }
+
+    fn muted(&self) -> RGBColor {
+        match self.theme {
+            Theme::Light => RGBColor(94, 102, 110),
+            Theme::Dark => RGBColor(196, 202, 208),
+        }
+    }
+
+    fn grid(&self) -> RGBColor {
+        match self.theme {
+            Theme::Light => RGBColor(222, 226, 230),
+            Theme::Dark => RGBColor(64, 70, 78),
+        }
+    }
+
+    /// A series' colour on this ground: the palette's black turns white on a dark one.
+    /// On a dark ground the palette's dark blue and black give way to sky blue and white.
+    fn series(&self, data: &ChartData, series: usize) -> RGBColor {
+        match (self.theme, series_colour(data, series)) {
+            (Theme::Dark, RGBColor(0, 0, 0)) => WHITE,
+            (Theme::Dark, RGBColor(0, 114, 178)) => RGBColor(86, 180, 233),
+            (Theme::Dark, RGBColor(86, 180, 233)) => RGBColor(0, 114, 178),
+            (_, colour) => colour,
+        }
     }
 
     fn font(&self, factor: f64) -> f64 {
@@ -149,10 +198,11 @@ pub fn group_label(group: &Group, catalog: &Catalog, lang: Lang) -> (String, Opt
 /// The chart's heading: indicator name and display unit.
 pub fn title(data: &ChartData, lang: Lang) -> String {
     let name = lang.pick(&data.title);
-    if data.unit.name.is_empty() || data.unit.name == "名次" {
-        name.to_string()
-    } else {
-        format!("{name}（{}）", data.unit.name)
+    let unit = format::unit_name(data.unit.name, lang);
+    match (unit.is_empty() || data.unit.name == "名次", lang) {
+        (true, _) => name.to_string(),
+        (false, Lang::Zh) => format!("{name}（{unit}）"),
+        (false, Lang::En) => format!("{name} ({unit})"),
     }
 }
 
@@ -175,6 +225,73 @@ pub fn value_label(row: &Row, lang: Lang) -> String {
     }
 }
 
+/// The chart in words, for screen readers and anyone who cannot see the picture:
+/// what it shows, for whom and when, its highest (or best) value, and what was not reported.
+pub fn describe(data: &ChartData, catalog: &Catalog, lang: Lang) -> String {
+    let places: std::collections::BTreeSet<&str> =
+        data.rows.iter().map(|r| r.entity.as_str()).collect();
+    let years: Vec<i32> = data.rows.iter().map(|r| r.year).collect();
+    let (first, last) = (years.iter().min(), years.iter().max());
+    let span = match (first, last) {
+        (Some(a), Some(b)) if a == b => a.to_string(),
+        (Some(a), Some(b)) => format!("{a}–{b}"),
+        _ => String::new(),
+    };
+    let values = data.rows.iter().filter_map(|r| match &r.cell {
+        Cell::Value { value, .. } => Some((r, *value)),
+        Cell::NoData => None,
+    });
+    let top = if data.rank {
+        values.min_by(|a, b| a.1.total_cmp(&b.1))
+    } else {
+        values.max_by(|a, b| a.1.total_cmp(&b.1))
+    };
+    let missing = data
+        .rows
+        .iter()
+        .filter(|r| matches!(r.cell, Cell::NoData))
+        .count();
+    let mut text = match lang {
+        Lang::Zh => format!("{}。{}个地区，{span}年。", title(data, lang), places.len()),
+        Lang::En => format!(
+            "{}. {} place{}, {span}.",
+            title(data, lang),
+            places.len(),
+            if places.len() == 1 { "" } else { "s" }
+        ),
+    };
+    if let Some((row, _)) = top {
+        let mut who = entity_name(catalog, &row.entity, lang);
+        if let Some(context) = &row.context {
+            who = format!("{who} · {}", lang.pick(context));
+        }
+        let mut shown = match &row.cell {
+            Cell::Value { observation, .. } => format::as_reported(observation, lang),
+            Cell::NoData => String::new(),
+        };
+        if let Some(SeriesKey::Medal(_)) = data.series.get(row.series).map(|s| &s.key) {
+            let medal = series_label(data, row.series, catalog, lang);
+            shown = match lang {
+                Lang::Zh => format!("{medal}牌{shown}"),
+                Lang::En => format!("{shown} ({medal})"),
+            };
+        }
+        text.push_str(&match (lang, data.rank) {
+            (Lang::Zh, true) => format!("最好：{who}，{}年，{shown}。", row.year),
+            (Lang::Zh, false) => format!("最高：{who}，{}年，{shown}。", row.year),
+            (Lang::En, true) => format!(" Best: {who}, {}, {shown}.", row.year),
+            (Lang::En, false) => format!(" Highest: {who}, {}, {shown}.", row.year),
+        });
+    }
+    if missing > 0 {
+        text.push_str(&match lang {
+            Lang::Zh => format!("{missing}项未报告。"),
+            Lang::En => format!(" {missing} not reported."),
+        });
+    }
+    text
+}
+
 /// Draws `data` onto `root` and returns where each bar or point landed.
 pub fn draw<DB: DrawingBackend>(
     root: &DrawingArea<DB, Shift>,
@@ -183,17 +300,17 @@ pub fn draw<DB: DrawingBackend>(
     lang: Lang,
     style: &Style,
 ) -> DrawResult<Vec<Hit>, DB> {
-    root.fill(&WHITE)?;
+    root.fill(&style.ground())?;
     let (width, _) = root.dim_in_pixel();
     let pad = style.px(12.0);
     let title_size = style.font(1.35);
-    let body = (FONT, style.font(1.0)).into_font().color(&INK);
-    let small = (FONT, style.font(0.9)).into_font().color(&MUTED);
+    let body = (FONT, style.font(1.0)).into_font().color(&style.ink());
+    let small = (FONT, style.font(0.9)).into_font().color(&style.muted());
 
     root.draw(&Text::new(
         title(data, lang),
         (pad, pad),
-        (FONT, title_size).into_font().color(&INK),
+        (FONT, title_size).into_font().color(&style.ink()),
     ))?;
     let mut legend_top = pad + (title_size * 1.5) as i32;
     // Chinese labels carry the English name underneath where the data has one.
@@ -249,8 +366,8 @@ fn draw_legend<DB: DrawingBackend>(
     width: i32,
 ) -> DrawResult<i32, DB> {
     let size = style.font(0.95);
-    let font = (FONT, size).into_font().color(&INK);
-    let swatch = style.px(12.0);
+    let font = (FONT, size).into_font().color(&style.ink());
+    let swatch = (size * 0.8).round() as i32;
     let line_height = (size * 1.6) as i32;
     let pad = style.px(12.0);
     let (mut x, mut y) = (pad, top);
@@ -258,7 +375,7 @@ fn draw_legend<DB: DrawingBackend>(
         .map(|s| {
             (
                 series_label(data, s, catalog, lang),
-                Some(series_colour(data, s)),
+                Some(style.series(data, s)),
                 false,
             )
         })
@@ -267,7 +384,7 @@ fn draw_legend<DB: DrawingBackend>(
         matches!(&r.cell, Cell::Value { observation, .. } if observation.status == Status::Target)
     });
     if has_target {
-        entries.push((lang.strings().target.to_string(), Some(MUTED), true));
+        entries.push((lang.strings().target.to_string(), Some(style.muted()), true));
     }
     if data.rank {
         entries.push((lang.strings().rank_note.to_string(), None, false));
@@ -292,7 +409,7 @@ fn draw_legend<DB: DrawingBackend>(
                 root.draw(&Rectangle::new(corner, colour.mix(0.25).filled()))?;
                 root.draw(&Rectangle::new(
                     corner,
-                    colour.stroke_width(style.px(1.5) as u32),
+                    colour.stroke_width(style.stroke(1.5)),
                 ))?;
             } else {
                 root.draw(&Rectangle::new(corner, colour.filled()))?;
@@ -364,9 +481,9 @@ fn draw_bars<DB: DrawingBackend>(
         .x_label_formatter(&|_| String::new())
         .y_labels(6)
         .y_label_formatter(&y_format)
-        .light_line_style(GRID.mix(0.0))
-        .bold_line_style(GRID)
-        .axis_style(MUTED.stroke_width(style.px(1.0) as u32))
+        .light_line_style(style.grid().mix(0.0))
+        .bold_line_style(style.grid())
+        .axis_style(style.muted().stroke_width(style.stroke(1.0)))
         .label_style(small.clone())
         .draw()?;
 
@@ -395,7 +512,7 @@ fn draw_bars<DB: DrawingBackend>(
         for (k, &(index, row)) in rows.iter().enumerate() {
             let x0 = start + bar * k as f64;
             let x1 = x0 + bar * 0.9;
-            let colour = series_colour(data, row.series);
+            let colour = style.series(data, row.series);
             let (left, base) = chart.backend_coord(&(x0, 0.0));
             let (right, _) = chart.backend_coord(&(x1, 0.0));
             let centre = (left + right) / 2;
@@ -404,11 +521,11 @@ fn draw_bars<DB: DrawingBackend>(
                     let stub = style.px(18.0);
                     chart.plotting_area().draw(&Rectangle::new(
                         [(x0, 0.0), (x1, 0.0)],
-                        MUTED.stroke_width(1),
+                        style.muted().stroke_width(1),
                     ))?;
                     root.draw(&Rectangle::new(
                         [(left, base - stub), (right, base)],
-                        MUTED.mix(0.6).stroke_width(style.px(1.0) as u32),
+                        style.muted().mix(0.6).stroke_width(style.stroke(1.0)),
                     ))?;
                     let label = lang.strings().no_data;
                     let size = (style.font(0.9) * label_room
@@ -426,7 +543,7 @@ fn draw_bars<DB: DrawingBackend>(
                             (at, base - stub - style.px(4.0)),
                             (FONT, size)
                                 .into_font()
-                                .color(&MUTED)
+                                .color(&style.muted())
                                 .pos(Pos::new(HPos::Center, VPos::Bottom)),
                         ))?;
                     }
@@ -456,13 +573,19 @@ fn draw_bars<DB: DrawingBackend>(
                     if target {
                         chart.draw_series(std::iter::once(Rectangle::new(
                             [(x0, 0.0), (x1, *value)],
-                            colour.stroke_width(style.px(2.0) as u32),
+                            colour.stroke_width(style.stroke(2.0)),
+                        )))?;
+                    } else if let SeriesKey::Medal(_) = data.series[row.series].key {
+                        // Outlined, so the light silver bar stands out on a white ground.
+                        chart.draw_series(std::iter::once(Rectangle::new(
+                            [(x0, 0.0), (x1, *value)],
+                            style.ink().mix(0.45).stroke_width(style.stroke(1.0)),
                         )))?;
                     }
                     if let Some(max) = value_max {
                         chart.draw_series(std::iter::once(Rectangle::new(
                             [(x0, *value), (x1, *max)],
-                            colour.mix(0.6).stroke_width(style.px(1.5) as u32),
+                            colour.mix(0.6).stroke_width(style.stroke(1.5)),
                         )))?;
                     }
                     let (_, bar_top) = chart.backend_coord(&(x0, value_max.unwrap_or(*value)));
@@ -488,7 +611,7 @@ fn draw_bars<DB: DrawingBackend>(
                         (centre, bar_top - style.px(3.0)),
                         (FONT, size)
                             .into_font()
-                            .color(&INK)
+                            .color(&style.ink())
                             .pos(Pos::new(HPos::Center, VPos::Bottom)),
                     ))?;
                     hits.push(Hit {
@@ -580,16 +703,16 @@ fn draw_lines<DB: DrawingBackend>(
         .x_label_formatter(&year_format)
         .y_labels(if rank { (max as usize + 2).min(12) } else { 6 })
         .y_label_formatter(&y_format)
-        .light_line_style(GRID.mix(0.0))
-        .bold_line_style(GRID)
-        .axis_style(MUTED.stroke_width(style.px(1.0) as u32))
+        .light_line_style(style.grid().mix(0.0))
+        .bold_line_style(style.grid())
+        .axis_style(style.muted().stroke_width(style.stroke(1.0)))
         .label_style(body.clone())
         .draw()?;
 
     let mut hits = Vec::new();
-    let radius = (style.font(0.4)).round().max(3.0) as i32;
+    let radius = (style.font(0.4) * style.weight).round().max(3.0) as i32;
     for series in 0..data.series.len() {
-        let colour = series_colour(data, series);
+        let colour = style.series(data, series);
         let points: Vec<(usize, &Row, f64, f64)> = data
             .rows
             .iter()
@@ -612,23 +735,27 @@ fn draw_lines<DB: DrawingBackend>(
                     segment,
                     dash,
                     dash,
-                    colour.stroke_width(style.px(2.0) as u32),
+                    colour.stroke_width(style.stroke(2.0)),
                 )))?;
             } else {
                 chart.draw_series(std::iter::once(PathElement::new(
                     segment,
-                    colour.stroke_width(style.px(3.0) as u32),
+                    colour.stroke_width(style.stroke(3.0)),
                 )))?;
             }
         }
         for &(index, row, x, y) in &points {
             let target = matches!(&row.cell, Cell::Value { observation, .. } if observation.status == Status::Target);
             if target {
-                chart.draw_series(std::iter::once(Circle::new((x, y), radius, WHITE.filled())))?;
                 chart.draw_series(std::iter::once(Circle::new(
                     (x, y),
                     radius,
-                    colour.stroke_width(style.px(2.0) as u32),
+                    style.ground().filled(),
+                )))?;
+                chart.draw_series(std::iter::once(Circle::new(
+                    (x, y),
+                    radius,
+                    colour.stroke_width(style.stroke(2.0)),
                 )))?;
             } else {
                 chart.draw_series(std::iter::once(Circle::new(

@@ -1,68 +1,121 @@
 //! The `sportdash` command line (native only).
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use crate::files;
+use clap::error::ErrorKind;
+use clap::{Parser, Subcommand};
+use serde::Serialize;
 
-const USAGE: &str = "\
-sportdash — sports development indicators
+use crate::{extract, files, load};
 
+/// Help in the project's layout: the usage first, under USAGE.
+const HELP_TEMPLATE: &str = "\
+{about-with-newline}
 USAGE:
-    sportdash validate [DATA_DIR] [--reports DIR]
+    {usage}
 
-COMMANDS:
-    validate    Check a data directory: schema, references, units, duplicates, years,
-                and that every number is in its quote. With --reports, also that every
-                quote is verbatim in its report. DATA_DIR defaults to ./data.
-";
+{all-args}{after-help}";
+
+#[derive(Parser)]
+#[command(
+    name = "sportdash",
+    about = "sportdash — sports development indicators",
+    help_template = HELP_TEMPLATE,
+    arg_required_else_help = true,
+    disable_help_subcommand = true
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Check a data directory.
+    ///
+    /// Checks the schema, references, units, duplicates, years, and that every number is in its
+    /// quote. With --reports, also that every quote is verbatim in its report.
+    #[command(help_template = HELP_TEMPLATE)]
+    Validate {
+        /// The data directory.
+        #[arg(value_name = "DATA_DIR", default_value = "data")]
+        data_dir: PathBuf,
+        /// The directory of report texts (*.txt) to check quotes against.
+        #[arg(long, value_name = "DIR")]
+        reports: Option<PathBuf>,
+    },
+    /// Propose observations from a report text.
+    ///
+    /// Prints {"doc": FILE, "observations": [...]} as JSON on stdout, in the data's schema, with
+    /// entity, year or indicator null where they are not known, and a verbatim quote for each
+    /// number. A summary (and with --verbose every number left out, and why) goes to stderr.
+    #[command(help_template = HELP_TEMPLATE)]
+    Extract {
+        /// The report text.
+        #[arg(long, value_name = "FILE")]
+        doc: PathBuf,
+        /// The entity the report is about [default: the doc's entity in DATA_DIR/reports.json].
+        #[arg(long, value_name = "ID")]
+        entity: Option<String>,
+        /// The year the report reviews [default: the doc's period in DATA_DIR/reports.json].
+        #[arg(long, value_name = "YYYY")]
+        year: Option<i32>,
+        /// Where to look the doc up when --entity or --year is not given.
+        #[arg(long, value_name = "DATA_DIR", default_value = "data")]
+        data: PathBuf,
+        /// Also list on stderr every number left out, and why.
+        #[arg(long)]
+        verbose: bool,
+    },
+}
 
 pub fn run(args: Vec<String>) -> ExitCode {
-    match args.first().map(String::as_str) {
-        Some("validate") => validate(&args[1..]),
-        Some("-h" | "--help" | "help") | None => {
-            print!("{USAGE}");
+    let cli = match Cli::try_parse_from(std::iter::once("sportdash".to_string()).chain(args)) {
+        Ok(cli) => cli,
+        Err(error) => return refuse(error),
+    };
+    match cli.command {
+        Command::Validate { data_dir, reports } => validate(&data_dir, reports.as_deref()),
+        Command::Extract {
+            doc,
+            entity,
+            year,
+            data,
+            verbose,
+        } => extract(&doc, entity, year, &data, verbose),
+    }
+}
+
+/// Help goes to stdout with success; a usage error to stderr with status 2, its usage line
+/// headed USAGE like the help.
+fn refuse(error: clap::Error) -> ExitCode {
+    match error.kind() {
+        ErrorKind::DisplayHelp
+        | ErrorKind::DisplayVersion
+        | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
+            print!("{}", error.render());
             ExitCode::SUCCESS
         }
-        Some(other) => {
-            eprintln!("unknown command \"{other}\"\n\n{USAGE}");
+        _ => {
+            eprint!(
+                "{}",
+                error.render().to_string().replacen("Usage:", "USAGE:", 1)
+            );
             ExitCode::from(2)
         }
     }
 }
 
-fn validate(args: &[String]) -> ExitCode {
-    let mut data_dir = PathBuf::from("data");
-    let mut reports_dir = None;
-    let mut rest = args.iter();
-    while let Some(arg) = rest.next() {
-        match arg.as_str() {
-            "--reports" => match rest.next() {
-                Some(dir) => reports_dir = Some(PathBuf::from(dir)),
-                None => {
-                    eprintln!("--reports needs a directory");
-                    return ExitCode::from(2);
-                }
-            },
-            "-h" | "--help" => {
-                print!("{USAGE}");
-                return ExitCode::SUCCESS;
-            }
-            other if other.starts_with('-') => {
-                eprintln!("unknown option \"{other}\"\n\n{USAGE}");
-                return ExitCode::from(2);
-            }
-            dir => data_dir = PathBuf::from(dir),
-        }
-    }
-    let reports = match reports_dir.as_deref().map(files::read_reports).transpose() {
+fn validate(data_dir: &Path, reports_dir: Option<&Path>) -> ExitCode {
+    let reports = match reports_dir.map(files::read_reports).transpose() {
         Ok(reports) => reports,
         Err(e) => {
             eprintln!("cannot read the reports: {e}");
             return ExitCode::from(2);
         }
     };
-    let checked = files::check_dir(&data_dir, reports.as_ref());
+    let checked = files::check_dir(data_dir, reports.as_ref());
     for diagnostic in &checked.diagnostics {
         println!("{diagnostic}");
     }
@@ -83,4 +136,79 @@ fn validate(args: &[String]) -> ExitCode {
     } else {
         ExitCode::FAILURE
     }
+}
+
+fn extract(
+    doc: &Path,
+    entity: Option<String>,
+    year: Option<i32>,
+    data_dir: &Path,
+    verbose: bool,
+) -> ExitCode {
+    let text = match std::fs::read_to_string(doc) {
+        Ok(text) => text,
+        Err(e) => {
+            eprintln!("cannot read {}: {e}", doc.display());
+            return ExitCode::from(2);
+        }
+    };
+    let name = doc.file_name().map_or_else(
+        || doc.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    );
+    let known = listed_report(data_dir, &name);
+    let options = extract::Options {
+        doc: name.clone(),
+        entity: entity.or_else(|| known.as_ref().map(|r| r.entity.clone())),
+        year: year.or_else(|| known.as_ref().and_then(|r| r.period.get(..4)?.parse().ok())),
+    };
+    let extracted = extract::extract(&text, &options);
+    let output = Extraction {
+        doc: &name,
+        observations: &extracted.candidates,
+    };
+    match serde_json::to_string_pretty(&output) {
+        Ok(json) => println!("{json}"),
+        Err(e) => {
+            eprintln!("cannot write the candidates as JSON: {e}");
+            return ExitCode::FAILURE;
+        }
+    }
+    if verbose {
+        for note in &extracted.notes {
+            eprintln!("{name} @{}: {}: {}", note.offset, note.number, note.message);
+        }
+    }
+    eprintln!(
+        "{name}: {} candidates, {} numbers left out{}{}",
+        extracted.candidates.len(),
+        extracted.notes.len(),
+        if verbose {
+            ""
+        } else {
+            " (--verbose lists them)"
+        },
+        if options.year.is_none() {
+            "; no --year given and the doc is not in reports.json: years the text does not state are null"
+        } else {
+            ""
+        }
+    );
+    ExitCode::SUCCESS
+}
+
+/// What `extract` prints: the fields in the data's order.
+#[derive(Serialize)]
+struct Extraction<'a> {
+    doc: &'a str,
+    observations: &'a [extract::Candidate],
+}
+
+/// The doc's entry in `DATA_DIR/reports.json`, when there is one.
+fn listed_report(data_dir: &Path, doc: &str) -> Option<crate::model::Report> {
+    let text = std::fs::read_to_string(data_dir.join(load::REPORTS_FILE)).ok()?;
+    load::reports(load::REPORTS_FILE, &text)
+        .value?
+        .into_iter()
+        .find(|r| r.doc == doc)
 }

@@ -3,6 +3,7 @@
 use std::fs;
 use std::path::Path;
 
+use crate::deck::{self, DECK_FILE};
 use crate::load::{self, Diagnostic, Loaded, ENTITIES_FILE, INDICATORS_FILE, REPORTS_FILE};
 use crate::model::{Catalog, Category, Dataset};
 use crate::validate::{self, ReportTexts};
@@ -79,6 +80,16 @@ pub fn check_dir(data_dir: &Path, reports: Option<&ReportTexts>) -> Checked {
             let (kept, found) = validate::dataset(&catalog, &file, dataset, reports);
             diagnostics.extend(found);
             datasets.push(kept);
+        }
+    }
+    // The deck is optional: without one the presentation says so.
+    if data_dir.join(DECK_FILE).exists() {
+        if let Ok(text) = read(data_dir, DECK_FILE) {
+            let loaded = deck::parse(DECK_FILE, &text);
+            diagnostics.extend(loaded.diagnostics);
+            if let Some(slides) = loaded.value {
+                diagnostics.extend(validate::deck(&catalog, DECK_FILE, &slides));
+            }
         }
     }
     Checked {

@@ -1,10 +1,14 @@
 //! Sports development indicators from Chinese sports bureaus' reports.
 //!
 //! The pure core (`model`, `load`, `validate`, `query`, `format`, `numerals`, `units`, `state`,
-//! `i18n`) knows nothing of leptos, plotters or the browser. `chart` draws with plotters onto
-//! any backend. `app` is the Leptos dashboard (wasm only); `files` and `cli` are native only.
+//! `i18n`, `extract`) knows nothing of leptos, plotters or the browser. `chart` draws with
+//! plotters onto any backend. `app` is the Leptos dashboard (wasm only); `files` and `cli` are
+//! native only.
 
 pub mod chart;
+pub mod deck;
+pub mod embed;
+pub mod extract;
 pub mod format;
 pub mod i18n;
 pub mod load;

@@ -151,7 +151,7 @@ pub fn dataset(file: &str, text: &str, category: Category) -> Loaded<Dataset> {
     }
 }
 
-fn records<T: DeserializeOwned>(file: &str, text: &str, key: &str) -> Loaded<Vec<T>> {
+pub(crate) fn records<T: DeserializeOwned>(file: &str, text: &str, key: &str) -> Loaded<Vec<T>> {
     let top: Value = match serde_json::from_str(text) {
         Ok(value) => value,
         Err(error) => return Loaded::failed(Diagnostic::file_error(file, not_json(&error))),

@@ -1,5 +1,6 @@
 //! Finding the numbers a piece of Chinese text writes, in Arabic digits (61.56, 4 086.5,
-//! full-width ３１) or Chinese numerals (第二, 近百, 十四).
+//! full-width ３１) or Chinese numerals (第二, 近百, 十四), and the character classes and
+//! Chinese-numeral reading that `extract` builds on.
 
 const CHINESE_DIGITS: &[(char, u32)] = &[
     ('零', 0),
@@ -16,14 +17,16 @@ const CHINESE_DIGITS: &[(char, u32)] = &[
     ('九', 9),
 ];
 
-fn chinese_digit(c: char) -> Option<u32> {
+/// The value of a Chinese digit (一 → 1, 两 → 2, 〇 → 0).
+pub fn chinese_digit(c: char) -> Option<u32> {
     CHINESE_DIGITS
         .iter()
         .find(|(d, _)| *d == c)
         .map(|&(_, v)| v)
 }
 
-fn chinese_unit(c: char) -> Option<f64> {
+/// The value of a Chinese numeral unit (十 → 10 … 亿 → 10⁸).
+pub fn chinese_unit(c: char) -> Option<f64> {
     match c {
         '十' => Some(10.0),
         '百' => Some(100.0),
@@ -34,7 +37,7 @@ fn chinese_unit(c: char) -> Option<f64> {
     }
 }
 
-fn is_chinese_numeral(c: char) -> bool {
+pub fn is_chinese_numeral(c: char) -> bool {
     chinese_digit(c).is_some() || chinese_unit(c).is_some()
 }
 
@@ -43,6 +46,15 @@ fn ascii_digit(c: char) -> char {
     match c {
         '０'..='９' => char::from_u32(c as u32 - '０' as u32 + '0' as u32).unwrap_or(c),
         '．' => '.',
+        _ => c,
+    }
+}
+
+/// Maps full-width ASCII forms (digits, ％, ．, ，, （ …) and the ideographic space to ASCII.
+pub fn half_width(c: char) -> char {
+    match c {
+        '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+        '\u{3000}' => ' ',
         _ => c,
     }
 }
@@ -82,29 +94,76 @@ pub fn numbers_in(text: &str) -> Vec<f64> {
     found
 }
 
-/// The value of a run of Chinese numerals: 十四 → 14, 二十三 → 23, 近百's 百 → 100, 一万二千 → 12000.
+/// The value of a run of Chinese numerals: 十四 → 14, 二十三 → 23, 近百's 百 → 100, 一万二千 → 12000,
+/// 三十万 → 300000, 三亿五千万 → 350000000.
 pub fn parse_chinese(run: &str) -> f64 {
-    let (mut total, mut section, mut number) = (0.0, 0.0, 0.0);
+    // Parts above 亿, between 万 and 亿, and below 万; then the digit being read.
+    let (mut yi, mut wan, mut section, mut number) = (0.0, 0.0, 0.0, 0.0);
     let mut after_zero = false;
     for c in run.chars() {
         if let Some(digit) = chinese_digit(c) {
             number = f64::from(digit);
             after_zero = digit == 0;
         } else if let Some(unit) = chinese_unit(c) {
-            if number == 0.0 && !after_zero {
-                number = 1.0;
+            let below = section + number;
+            if unit >= 1e8 {
+                let part = yi + wan + below;
+                yi = if part == 0.0 { 1.0 } else { part } * unit;
+                wan = 0.0;
+            } else if unit >= 1e4 {
+                wan = if below == 0.0 { 1.0 } else { below } * unit;
+            } else {
+                let digit = if number == 0.0 && !after_zero {
+                    1.0
+                } else {
+                    number
+                };
+                section += digit * unit;
             }
             if unit >= 1e4 {
-                total = (total + section + number) * unit;
                 section = 0.0;
-            } else {
-                section += number * unit;
             }
             number = 0.0;
             after_zero = false;
         }
     }
-    total + section + number
+    yi + wan + section + number
+}
+
+/// The value of a run of Chinese numerals when it writes a quantity (十四, 两, 一百零五, 三万,
+/// 近百's 百), or `None` when it does not: strings of digits (二〇二一, 一二三), a run that ends
+/// in 零, units out of order (十十, 亿万), or a value too large to be finite.
+pub fn chinese_quantity(run: &str) -> Option<f64> {
+    let chars: Vec<char> = run.chars().collect();
+    if chars.is_empty() || !chars.iter().all(|&c| is_chinese_numeral(c)) {
+        return None;
+    }
+    let is_zero = |c: char| chinese_digit(c) == Some(0);
+    if chars.len() > 1 && chars.last().copied().is_some_and(is_zero) {
+        return None;
+    }
+    for (k, pair) in chars.windows(2).enumerate() {
+        let (a, b) = (pair[0], pair[1]);
+        match (chinese_unit(a), chinese_unit(b)) {
+            // Two digits in a row: only 零 after a unit and before a digit (一百零五).
+            (None, None) => {
+                let after_unit = k > 0 && chinese_unit(chars[k - 1]).is_some();
+                if !(is_zero(a) && !is_zero(b) && after_unit) {
+                    return None;
+                }
+            }
+            // Two units in a row: a small one before 万 or 亿 (百万, 十万), or 万亿.
+            (Some(first), Some(second)) => {
+                let small_then_big = first < 1e4 && second >= 1e4;
+                if !(small_then_big || (first == 1e4 && second == 1e8)) {
+                    return None;
+                }
+            }
+            _ => {}
+        }
+    }
+    let value = parse_chinese(run);
+    value.is_finite().then_some(value)
 }
 
 /// Whether `text` writes `value`, in digits or in Chinese numerals.
@@ -137,6 +196,11 @@ mod tests {
             ("一百零五", 105.0),
             ("一万二千", 12_000.0),
             ("两", 2.0),
+            ("十万", 100_000.0),
+            ("三十万", 300_000.0),
+            ("百万", 1e6),
+            ("三亿五千万", 3.5e8),
+            ("万亿", 1e12),
         ] {
             assert_eq!(numbers_in(run), vec![value], "{run}");
         }
@@ -145,6 +209,36 @@ mod tests {
     #[test]
     fn a_unit_after_digits_is_not_a_number_of_its_own() {
         assert_eq!(numbers_in("3.5万人"), vec![3.5]);
+    }
+
+    #[test]
+    fn chinese_quantities_are_told_from_digit_strings() {
+        for (run, value) in [
+            ("两", Some(2.0)),
+            ("十", Some(10.0)),
+            ("十四", Some(14.0)),
+            ("一百零五", Some(105.0)),
+            ("三万", Some(30_000.0)),
+            ("一万二千", Some(12_000.0)),
+            ("百万", Some(1e6)),
+            ("二〇二一", None),
+            ("一二三", None),
+            ("十十", None),
+            ("亿万", None),
+            ("三十零", None),
+            ("", None),
+            ("三a", None),
+        ] {
+            assert_eq!(chinese_quantity(run), value, "{run}");
+        }
+        assert_eq!(chinese_quantity(&"亿".repeat(400)), None);
+    }
+
+    #[test]
+    fn full_width_forms_become_ascii() {
+        let text: String = "３１．５％（一）".chars().map(half_width).collect();
+        assert_eq!(text, "31.5%(一)");
+        assert_eq!(half_width('一'), '一');
     }
 
     #[test]

@@ -7,7 +7,7 @@ use std::collections::BTreeSet;
 
 use crate::i18n::Lang;
 use crate::model::{Catalog, Category, Dataset, Observation, Text};
-use crate::state::ViewState;
+use crate::state::{Theme, ViewState};
 use crate::units::{self, Dimension, Unit};
 
 /// The medals view's own indicator: gold, silver and bronze side by side per competition.
@@ -201,6 +201,30 @@ pub fn resolve(catalog: &Catalog, dataset: &Dataset, state: &ViewState) -> Selec
         indicator: state.indicator.clone(),
         entities,
         years: state.years.or_else(|| year_span(dataset)),
+    }
+}
+
+/// The state a shared link carries: everything the view shows, spelled out, so that the link
+/// keeps showing the same thing when the dashboard's defaults change.
+pub fn spelled_out(
+    state: &ViewState,
+    category: Category,
+    selection: &Selection,
+    chart: &ChartData,
+    lang: Lang,
+    theme: Theme,
+) -> ViewState {
+    ViewState {
+        view: Some(category),
+        indicator: Some(chart.indicator.clone()).filter(|id| !id.is_empty()),
+        entities: Some(selection.entities.clone()),
+        years: selection.years,
+        show: state.show,
+        lang: Some(lang),
+        theme: Some(theme),
+        mode: state.mode,
+        slide: state.slide,
+        kiosk: state.kiosk,
     }
 }
 

@@ -1,13 +1,55 @@
-//! View state in the URL: `?view=medals&indicator=medal_table&entities=jiaozuo,hedong&years=2021-2023&show=table`.
+//! View state in the URL:
+//! `?view=medals&indicator=medal_table&entities=jiaozuo,hedong&years=2021-2023&show=table&lang=en&theme=dark`,
+//! plus `embed=1` (one chart for an iframe) or `present=1&slide=3&kiosk=20` (presentation).
 //! Parsed by a pure function; unknown or malformed parameters are skipped and reported.
 
+use crate::i18n::Lang;
 use crate::model::Category;
+
+/// Longest parameter value a note repeats back; longer ones are cut.
+const NOTE_LIMIT: usize = 40;
+/// Longest query string read at all; a link longer than this is not one we wrote.
+const QUERY_LIMIT: usize = 4096;
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum Show {
     #[default]
     Chart,
     Table,
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum Theme {
+    #[default]
+    Light,
+    /// Light text on a dark ground: the high-contrast big-screen look.
+    Dark,
+}
+
+impl Theme {
+    pub fn id(self) -> &'static str {
+        match self {
+            Theme::Light => "light",
+            Theme::Dark => "dark",
+        }
+    }
+
+    pub fn from_id(id: &str) -> Option<Theme> {
+        match id {
+            "light" => Some(Theme::Light),
+            "dark" => Some(Theme::Dark),
+            _ => None,
+        }
+    }
+}
+
+/// Who the page is for: the full dashboard, one chart in an iframe, or a meeting-room screen.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Mode {
+    #[default]
+    Dashboard,
+    Embed,
+    Present,
 }
 
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -18,6 +60,25 @@ pub struct ViewState {
     pub entities: Option<Vec<String>>,
     pub years: Option<(i32, i32)>,
     pub show: Show,
+    /// `None`: the language remembered on this device, else Chinese.
+    pub lang: Option<Lang>,
+    /// `None`: light, or dark in a presentation.
+    pub theme: Option<Theme>,
+    pub mode: Mode,
+    /// The presentation's slide, counted from 1.
+    pub slide: Option<usize>,
+    /// Seconds between slides when a presentation advances by itself.
+    pub kiosk: Option<u32>,
+}
+
+impl ViewState {
+    /// The theme to draw with.
+    pub fn theme_or_default(&self) -> Theme {
+        self.theme.unwrap_or(match self.mode {
+            Mode::Present => Theme::Dark,
+            Mode::Dashboard | Mode::Embed => Theme::Light,
+        })
+    }
 }
 
 /// Parses a query string (with or without the leading `?`). Returns the state and a note per
@@ -25,45 +86,44 @@ pub struct ViewState {
 pub fn parse(query: &str) -> (ViewState, Vec<String>) {
     let mut state = ViewState::default();
     let mut notes = Vec::new();
-    for pair in query
-        .trim_start_matches('?')
-        .split('&')
-        .filter(|p| !p.is_empty())
-    {
+    let query = query.trim_start_matches('?');
+    if query.len() > QUERY_LIMIT {
+        return (state, vec![format!("({} characters)", query.len())]);
+    }
+    for pair in query.split('&').filter(|p| !p.is_empty()) {
         let (key, raw) = pair.split_once('=').unwrap_or((pair, ""));
         let value = decode(raw);
-        match key {
-            "view" => match Category::from_id(&value) {
-                Some(category) => state.view = Some(category),
-                None => notes.push(format!("view={value}")),
-            },
-            "indicator" if is_id(&value) => state.indicator = Some(value),
+        let understood = match key {
+            "view" => Category::from_id(&value).is_some_and(|c| set(&mut state.view, c)),
+            "indicator" => is_id(&value) && set(&mut state.indicator, value.clone()),
             "entities" => {
                 let ids: Vec<String> = value
                     .split(',')
                     .filter(|id| !id.is_empty())
                     .map(str::to_string)
                     .collect();
-                if ids.iter().all(|id| is_id(id)) {
-                    state.entities = Some(ids);
-                } else {
-                    notes.push(format!("entities={value}"));
-                }
+                ids.iter().all(|id| is_id(id)) && ids.len() <= 64 && set(&mut state.entities, ids)
             }
-            "years" => match parse_years(&value) {
-                Some(years) => state.years = Some(years),
-                None => notes.push(format!("years={value}")),
-            },
+            "years" => parse_years(&value).is_some_and(|y| set(&mut state.years, y)),
             "show" => match value.as_str() {
-                "chart" => state.show = Show::Chart,
-                "table" => state.show = Show::Table,
-                _ => notes.push(format!("show={value}")),
+                "chart" => set_to(&mut state.show, Show::Chart),
+                "table" => set_to(&mut state.show, Show::Table),
+                _ => false,
             },
-            _ => notes.push(if raw.is_empty() {
-                key.to_string()
+            "lang" => Lang::from_id(&value).is_some_and(|l| set(&mut state.lang, l)),
+            "theme" => Theme::from_id(&value).is_some_and(|t| set(&mut state.theme, t)),
+            "embed" => value == "1" && set_to(&mut state.mode, Mode::Embed),
+            "present" => value == "1" && set_to(&mut state.mode, Mode::Present),
+            "slide" => bounded(&value, 1..=999).is_some_and(|n| set(&mut state.slide, n)),
+            "kiosk" => bounded(&value, 2..=3600).is_some_and(|n| set(&mut state.kiosk, n)),
+            _ => false,
+        };
+        if !understood {
+            notes.push(if raw.is_empty() {
+                shorten(&decode(key))
             } else {
-                format!("{key}={value}")
-            }),
+                format!("{}={}", shorten(&decode(key)), shorten(&value))
+            });
         }
     }
     (state, notes)
@@ -91,7 +151,52 @@ pub fn to_query(state: &ViewState) -> String {
             Show::Table => "table",
         }
     ));
+    if let Some(lang) = state.lang {
+        parts.push(format!("lang={}", lang.id()));
+    }
+    if let Some(theme) = state.theme {
+        parts.push(format!("theme={}", theme.id()));
+    }
+    match state.mode {
+        Mode::Dashboard => {}
+        Mode::Embed => parts.push("embed=1".to_string()),
+        Mode::Present => parts.push("present=1".to_string()),
+    }
+    if let Some(slide) = state.slide {
+        parts.push(format!("slide={slide}"));
+    }
+    if let Some(seconds) = state.kiosk {
+        parts.push(format!("kiosk={seconds}"));
+    }
     format!("?{}", parts.join("&"))
+}
+
+fn bounded<T: std::str::FromStr + PartialOrd>(
+    value: &str,
+    range: std::ops::RangeInclusive<T>,
+) -> Option<T> {
+    value.parse().ok().filter(|n| range.contains(n))
+}
+
+fn set<T>(slot: &mut Option<T>, value: T) -> bool {
+    *slot = Some(value);
+    true
+}
+
+fn set_to<T>(slot: &mut T, value: T) -> bool {
+    *slot = value;
+    true
+}
+
+/// A value as a note repeats it: cut to a readable length, control characters dropped.
+fn shorten(value: &str) -> String {
+    let clean: String = value.chars().filter(|c| !c.is_control()).collect();
+    if clean.chars().count() <= NOTE_LIMIT {
+        clean
+    } else {
+        let cut: String = clean.chars().take(NOTE_LIMIT).collect();
+        format!("{cut}…")
+    }
 }
 
 fn is_id(value: &str) -> bool {
@@ -150,8 +255,41 @@ mod tests {
             entities: Some(vec!["jiaozuo".into(), "hedong".into()]),
             years: Some((2021, 2023)),
             show: Show::Table,
+            lang: Some(Lang::En),
+            theme: Some(Theme::Dark),
+            mode: Mode::Present,
+            slide: Some(3),
+            kiosk: Some(20),
         };
         assert_eq!(parse(&to_query(&state)), (state, vec![]));
+        let embed = ViewState {
+            mode: Mode::Embed,
+            ..ViewState::default()
+        };
+        assert_eq!(parse(&to_query(&embed)), (embed, vec![]));
+    }
+
+    #[test]
+    fn overlong_and_script_values_are_cut_in_notes() {
+        let long = "x".repeat(500);
+        let (state, notes) = parse(&format!("view={long}&lang=<script>alert(1)</script>"));
+        assert_eq!(state, ViewState::default());
+        assert_eq!(notes[0], format!("view={}…", "x".repeat(40)));
+        assert_eq!(notes[1], "lang=<script>alert(1)</script>");
+        let (state, notes) = parse(&"a=1&".repeat(2000));
+        assert_eq!(state, ViewState::default());
+        assert_eq!(notes, vec!["(8000 characters)"]);
+    }
+
+    #[test]
+    fn presentation_parameters_are_bounded() {
+        let (state, notes) = parse("present=1&slide=0&kiosk=1&embed=yes");
+        assert_eq!(state.mode, Mode::Present);
+        assert_eq!(state.slide, None);
+        assert_eq!(state.kiosk, None);
+        assert_eq!(notes, vec!["slide=0", "kiosk=1", "embed=yes"]);
+        assert_eq!(state.theme_or_default(), Theme::Dark);
+        assert_eq!(parse("").0.theme_or_default(), Theme::Light);
     }
 
     #[test]

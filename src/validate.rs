@@ -5,9 +5,11 @@
 
 use std::collections::{BTreeMap, HashSet};
 
+use crate::deck::Slide;
 use crate::load::{Diagnostic, Severity, ENTITIES_FILE, INDICATORS_FILE, REPORTS_FILE};
 use crate::model::{Catalog, Category, Dataset, Observation, Qualifier, Status};
 use crate::numerals::writes_number;
+use crate::query::MEDAL_TABLE;
 use crate::units;
 
 /// Report texts by file name, white space removed (see `squash`), for checking quotes.
@@ -270,6 +272,35 @@ fn check_observation(
 }
 
 /// The year a report's `published` field starts with ("2024-03" → 2024).
+/// A deck's slides must name entities and indicators the catalog knows.
+pub fn deck(catalog: &Catalog, file: &str, slides: &[Slide]) -> Vec<Diagnostic> {
+    let mut found = Vec::new();
+    for (index, slide) in slides.iter().enumerate() {
+        let record = format!("slides[{index}] ({})", slide.title.zh);
+        if let Some(id) = &slide.state.indicator {
+            if id != MEDAL_TABLE && catalog.indicator(id).is_none() {
+                found.push(Diagnostic::record_error(
+                    file,
+                    record.clone(),
+                    Some("view"),
+                    format!("unknown indicator \"{id}\""),
+                ));
+            }
+        }
+        for id in slide.state.entities.iter().flatten() {
+            if catalog.entity(id).is_none() {
+                found.push(Diagnostic::record_error(
+                    file,
+                    record.clone(),
+                    Some("view"),
+                    format!("unknown entity \"{id}\""),
+                ));
+            }
+        }
+    }
+    found
+}
+
 pub fn publication_year(published: &str) -> Option<i32> {
     published.get(..4)?.parse().ok()
 }

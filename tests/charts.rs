@@ -250,3 +250,69 @@ fn a_place_with_nothing_reported_gets_one_no_data_label_over_its_stubs() {
     assert_eq!(labels.iter().filter(|t| *t == "无数据").count(), 1);
     assert_eq!(hits.len(), chart.rows.len());
 }
+
+#[test]
+fn the_chart_in_words_names_its_best_value_and_what_is_missing() {
+    let data = data();
+    let catalog = data.catalog.as_ref().unwrap();
+    let area = chart_of(
+        &data,
+        Category::Facilities,
+        "sports_area_per_capita",
+        &["jiaozuo", "hedong"],
+    );
+    assert_eq!(
+        chart::describe(&area, catalog, Lang::Zh),
+        "人均体育场地面积（平方米）。2个地区，2021–2023年。最高：焦作市，2023年，2.62平方米。4项未报告。"
+    );
+    let rank = chart_of(
+        &data,
+        Category::Facilities,
+        "sports_area_provincial_rank",
+        &["jiaozuo"],
+    );
+    let english = chart::describe(&rank, catalog, Lang::En);
+    assert!(
+        english.contains(" Best: Jiaozuo, 2021, rank 2."),
+        "{english}"
+    );
+}
+
+#[test]
+fn the_dark_theme_draws_light_ink_on_a_dark_ground_with_thicker_lines() {
+    let data = data();
+    let chart = chart_of(
+        &data,
+        Category::Facilities,
+        "sports_area_per_capita",
+        &["jiaozuo"],
+    );
+    let mut svg = String::new();
+    {
+        let root = SVGBackend::with_string(&mut svg, (1000, 600)).into_drawing_area();
+        let style = Style {
+            theme: sportdash::state::Theme::Dark,
+            weight: 2.0,
+            ..Style::default()
+        };
+        chart::draw(
+            &root,
+            &chart,
+            data.catalog.as_ref().unwrap(),
+            Lang::En,
+            &style,
+        )
+        .unwrap();
+        root.present().unwrap();
+    }
+    assert!(svg.contains("fill=\"#0C1016\""), "dark ground");
+    assert!(svg.contains("fill=\"#F8F9FA\""), "light ink");
+    assert!(
+        svg.contains("stroke-width=\"4\""),
+        "the dashed line is twice as thick"
+    );
+    assert!(
+        svg.contains("Sports ground area per capita (m²)"),
+        "English title"
+    );
+}

@@ -5,9 +5,10 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
-use sportdash::app::{data, DatasetView};
+use sportdash::app::{data, DatasetView, Look};
+use sportdash::i18n::Lang;
 use sportdash::model::Category;
-use sportdash::state::{Show, ViewState};
+use sportdash::state::{Show, Theme, ViewState};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 
@@ -43,12 +44,24 @@ fn count(parent: &web_sys::HtmlElement, selector: &str) -> u32 {
 }
 
 fn mount(medals: &str, state: RwSignal<ViewState>) -> (web_sys::HtmlElement, impl Sized) {
+    mount_in(medals, state, Lang::Zh)
+}
+
+fn mount_in(
+    medals: &str,
+    state: RwSignal<ViewState>,
+    lang: Lang,
+) -> (web_sys::HtmlElement, impl Sized) {
+    let look = Look {
+        lang,
+        theme: Theme::Light,
+    };
     let catalog = data::catalog_from_texts(ENTITIES, INDICATORS, REPORTS).unwrap();
     let loaded = data::dataset_from_text(&catalog.catalog, Category::Medals, medals).unwrap();
     let parent = frame();
     let catalog = Arc::new(catalog.catalog.clone());
     let handle = leptos::mount::mount_to(parent.clone(), move || {
-        view! { <DatasetView catalog loaded state/> }
+        view! { <DatasetView catalog loaded state look/> }
     });
     (parent, handle)
 }
@@ -125,5 +138,39 @@ fn an_unusable_file_is_an_error_naming_the_file() {
         error.message.contains("not valid JSON"),
         "{}",
         error.message
+    );
+}
+
+#[wasm_bindgen_test]
+async fn english_names_come_from_the_data_and_numbers_follow_the_language() {
+    let (parent, _handle) = mount_in(MEDALS, state_for(&["jiaozuo"]), Lang::En);
+    settle().await;
+    let chip = find(&parent, "button.chip[data-entity=hedong]")
+        .text_content()
+        .unwrap();
+    assert_eq!(chip, "Hedong District");
+    find(&parent, "button[data-show=table]").click();
+    settle().await;
+    let table = find(&parent, "table.data-table").text_content().unwrap();
+    assert!(table.contains("Place"), "{table}");
+    assert!(table.contains("medals"), "{table}");
+    assert!(!table.contains("地区"), "{table}");
+}
+
+/// Stepping through values with the arrow keys is tested with a real keyboard end to end.
+#[wasm_bindgen_test]
+async fn the_chart_is_focusable_and_described_in_words() {
+    let (parent, _handle) = mount(MEDALS, state_for(&["jiaozuo"]));
+    settle().await;
+    let canvas = find(&parent, "canvas.chart");
+    assert_eq!(canvas.get_attribute("tabindex").as_deref(), Some("0"));
+    assert_eq!(
+        canvas.get_attribute("aria-describedby").as_deref(),
+        Some("chart-summary")
+    );
+    let summary = find(&parent, "#chart-summary").text_content().unwrap();
+    assert_eq!(
+        summary,
+        "奖牌（金/银/铜）（枚）。1个地区，2021–2023年。最高：焦作市 · 第一届全国学生（青年）运动会，2023年，金牌10枚。"
     );
 }

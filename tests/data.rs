@@ -67,3 +67,38 @@ fn plans_for_2024_are_targets_not_achievements() {
     assert!(!in_2024.is_empty());
     assert!(in_2024.iter().all(|o| o.status == Status::Target));
 }
+
+#[test]
+fn every_slide_of_the_deck_shows_reported_values() {
+    use sportdash::deck;
+    use sportdash::query;
+    let checked = check_dir(&root().join("data"), None);
+    let catalog = checked.catalog.as_ref().unwrap();
+    let text = std::fs::read_to_string(root().join("data").join(deck::DECK_FILE)).unwrap();
+    let loaded = deck::parse(deck::DECK_FILE, &text);
+    assert!(loaded.diagnostics.is_empty(), "{:?}", loaded.diagnostics);
+    let slides = loaded.value.unwrap();
+    assert!(slides.len() >= 6, "{}", slides.len());
+    for slide in &slides {
+        let category = slide.state.view.unwrap();
+        let dataset = checked
+            .datasets
+            .iter()
+            .find(|d| d.category == category)
+            .unwrap();
+        let selection = query::resolve(catalog, dataset, &slide.state);
+        let chart = query::chart(catalog, dataset, &selection);
+        assert_eq!(
+            Some(&chart.indicator),
+            slide.state.indicator.as_ref(),
+            "{}: the slide's indicator is offered",
+            slide.title.zh
+        );
+        let values = chart
+            .rows
+            .iter()
+            .filter(|r| matches!(r.cell, query::Cell::Value { .. }))
+            .count();
+        assert!(values > 0, "{}: nothing to show", slide.title.zh);
+    }
+}

@@ -16,14 +16,35 @@ use crate::i18n::{entity_name, indicator_name, Lang};
 use crate::model::{Catalog, Status, YearBasis};
 use crate::query::{Cell, ChartData, Row};
 
-/// Type size for a chart this wide: small on phones, large on a meeting-room screen.
-pub fn font_size_for(width: f64) -> f64 {
-    (width / 70.0).clamp(11.0, 20.0)
+use super::Look;
+
+/// How to draw a chart this wide: small type on phones, large on a meeting-room screen, and
+/// on the presentation's stage, type and marks readable from the back of the room.
+pub fn style_for(width: f64, ratio: f64, look: Look, stage: bool) -> Style {
+    let (font_size, weight) = if stage {
+        ((width / 44.0).clamp(16.0, 40.0), 2.0)
+    } else {
+        ((width / 70.0).clamp(11.0, 20.0), 1.0)
+    };
+    Style {
+        scale: ratio,
+        font_size,
+        theme: look.theme,
+        weight,
+    }
 }
 
+/// The chart on a canvas. `stage`: the presentation's big-screen look; its keys belong to
+/// the presentation, so the canvas does not take focus there.
 #[component]
-pub fn ChartCanvas(chart: Memo<ChartData>, catalog: Arc<Catalog>) -> impl IntoView {
-    let lang = Lang::Zh;
+pub fn ChartCanvas(
+    chart: Memo<ChartData>,
+    catalog: Arc<Catalog>,
+    look: Look,
+    #[prop(optional)] stage: bool,
+) -> impl IntoView {
+    let lang = look.lang;
+    let strings = lang.strings();
     let frame = NodeRef::<html::Div>::new();
     let canvas = NodeRef::<html::Canvas>::new();
     let size = RwSignal::new((0.0_f64, 0.0_f64));
@@ -57,10 +78,7 @@ pub fn ChartCanvas(chart: Memo<ChartData>, catalog: Arc<Catalog>) -> impl IntoVi
         let ratio = window().device_pixel_ratio().max(1.0);
         canvas.set_width((width * ratio).round() as u32);
         canvas.set_height((height * ratio).round() as u32);
-        let style = Style {
-            scale: ratio,
-            font_size: font_size_for(width),
-        };
+        let style = style_for(width, ratio, look, stage);
         let drawn = chart.with(|data| {
             let Some(backend) = CanvasBackend::with_canvas_object(canvas.clone()) else {
                 return Vec::new();
@@ -84,7 +102,39 @@ pub fn ChartCanvas(chart: Memo<ChartData>, catalog: Arc<Catalog>) -> impl IntoVi
         active.set(row.map(|row| (row, x, y)));
     };
 
+    // Keyboard: arrows step through the drawn values in order, each opening its source card.
+    let stepped = StoredValue::new(None::<usize>);
+    let step = move |ev: web_sys::KeyboardEvent| {
+        let count = hits.with_value(Vec::len);
+        if count == 0 {
+            return;
+        }
+        let now = stepped.get_value();
+        let next = match ev.key().as_str() {
+            "ArrowRight" | "ArrowDown" => now.map_or(0, |i| (i + 1) % count),
+            "ArrowLeft" | "ArrowUp" => now.map_or(count - 1, |i| (i + count - 1) % count),
+            "Home" => 0,
+            "End" => count - 1,
+            "Escape" => {
+                stepped.set_value(None);
+                active.set(None);
+                return;
+            }
+            _ => return,
+        };
+        ev.prevent_default();
+        stepped.set_value(Some(next));
+        let ratio = window().device_pixel_ratio().max(1.0);
+        if let Some(hit) = hits.with_value(|h| h.get(next).copied()) {
+            let x = f64::from(hit.left + hit.right) / 2.0 / ratio;
+            let y = f64::from(hit.top) / ratio;
+            active.set(Some((hit.row, x, y)));
+        }
+    };
+
     let label = move || chart.with(|c| chart::title(c, lang));
+    let summary_catalog = catalog.clone();
+    let summary = move || chart.with(|c| chart::describe(c, &summary_catalog, lang));
     let tip_catalog = catalog.clone();
     view! {
         <div class="chart-frame" node_ref=frame>
@@ -92,7 +142,15 @@ pub fn ChartCanvas(chart: Memo<ChartData>, catalog: Arc<Catalog>) -> impl IntoVi
                 class="chart"
                 node_ref=canvas
                 role="img"
+                tabindex=if stage { "-1" } else { "0" }
                 aria-label=label
+                aria-describedby="chart-summary"
+                on:keydown=move |ev| {
+                    if !stage {
+                        step(ev)
+                    }
+                }
+                on:blur=move |_| stepped.set_value(None)
                 on:pointermove=move |ev| point(&ev)
                 on:click=move |ev| point(&ev)
                 on:pointerleave=move |ev| {
@@ -120,10 +178,10 @@ pub fn ChartCanvas(chart: Memo<ChartData>, catalog: Arc<Catalog>) -> impl IntoVi
                                     style:top=format!("{}px", y + 12.0)
                                     style:transform=side
                                 >
-                                    <SourceCard row catalog/>
+                                    <SourceCard row catalog lang/>
                                     <button
                                         class="tooltip-close"
-                                        aria-label="close"
+                                        aria-label=strings.close
                                         on:click=move |ev| {
                                             ev.stop_propagation();
                                             active.set(None)
@@ -137,13 +195,13 @@ pub fn ChartCanvas(chart: Memo<ChartData>, catalog: Arc<Catalog>) -> impl IntoVi
                     })
             }}
         </div>
+        <p class="chart-summary" id="chart-summary">{summary}</p>
     }
 }
 
 /// What a value is and where it came from.
 #[component]
-pub fn SourceCard(row: Row, catalog: Arc<Catalog>) -> impl IntoView {
-    let lang = Lang::Zh;
+pub fn SourceCard(row: Row, catalog: Arc<Catalog>, lang: Lang) -> impl IntoView {
     let strings = lang.strings();
     let mut entity = entity_name(&catalog, &row.entity, lang);
     if let Some(english) = catalog.entity(&row.entity).and_then(|e| e.name.en.as_ref()) {
@@ -159,32 +217,35 @@ pub fn SourceCard(row: Row, catalog: Arc<Catalog>) -> impl IntoView {
     };
     let body = match row.cell {
         Cell::NoData => view! {
-            <p class="card-value no-data">{format!("{indicator}：{}", strings.no_data)}</p>
+            <p class="card-value no-data">{format!("{indicator}{}{}", colon(lang), strings.no_data)}</p>
         }
         .into_any(),
         Cell::Value { observation, .. } => {
             let report = catalog.report(&observation.source.doc);
             let report_name = report.map_or_else(
                 || observation.source.doc.clone(),
-                |r| format!("《{}》（{}）", lang.pick(&r.title), r.published),
+                |r| match lang {
+                    Lang::Zh => format!("《{}》（{}）", r.title.zh, r.published),
+                    Lang::En => format!("“{}” ({})", lang.pick(&r.title), r.published),
+                },
             );
             let basis = match observation.year_basis {
-                YearBasis::Stated => "原文写明年份",
-                YearBasis::ReportPeriod => "报告所述年度",
-                YearBasis::PublicationDate => "报告发布时的现状",
+                YearBasis::Stated => strings.basis_stated,
+                YearBasis::ReportPeriod => strings.basis_report_period,
+                YearBasis::PublicationDate => strings.basis_publication,
             };
             let target = observation.status == Status::Target;
             view! {
                 <p class="card-value">
-                    {format!("{indicator}：{}", format::as_reported(&observation, lang))}
+                    {format!("{indicator}{}{}", colon(lang), format::as_reported(&observation, lang))}
                     {target.then(|| view! { <span class="badge target">{strings.target}</span> })}
                 </p>
-                <blockquote class="quote">{observation.source.quote.clone()}</blockquote>
+                <blockquote class="quote" lang="zh-CN">{observation.source.quote.clone()}</blockquote>
                 <p class="card-source">
-                    {format!("{}：{report_name} · {}", strings.source, observation.source.doc)}
+                    {format!("{}{}{report_name} · {}", strings.source, colon(lang), observation.source.doc)}
                 </p>
                 <p class="card-year">
-                    {format!("{}：{basis}", strings.year_read)}
+                    {format!("{}{}{basis}", strings.year_read, colon(lang))}
                     {observation.year_note.clone().map(|n| format!(" — {n}"))}
                 </p>
             }
@@ -196,5 +257,12 @@ pub fn SourceCard(row: Row, catalog: Arc<Catalog>) -> impl IntoView {
             <p class="card-heading">{heading}</p>
             {body}
         </div>
+    }
+}
+
+fn colon(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Zh => "：",
+        Lang::En => ": ",
     }
 }

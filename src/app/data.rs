@@ -1,8 +1,11 @@
 //! Loading the catalog and one dataset at a time: fetch (`net`), read (`load`), check
 //! (`validate`). Records that fail are reported next to the chart, not dropped silently.
 
+use std::cell::RefCell;
+use std::collections::HashMap;
 use std::sync::Arc;
 
+use crate::deck::{self, Slide, DECK_FILE};
 use crate::load::{self, Diagnostic, ENTITIES_FILE, INDICATORS_FILE, REPORTS_FILE};
 use crate::model::{Catalog, Category, Dataset};
 use crate::validate;
@@ -50,13 +53,43 @@ pub fn catalog_from_texts(
     }
 }
 
+#[derive(Clone, Debug, PartialEq)]
+pub struct LoadedDeck {
+    pub slides: Vec<Slide>,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+thread_local! {
+    /// Datasets already read, so that going back to a section, or switching the language,
+    /// does not fetch again. Failures are not kept: a retry fetches afresh.
+    static DATASETS: RefCell<HashMap<Category, Arc<LoadedDataset>>> = RefCell::new(HashMap::new());
+}
+
 pub async fn dataset(
     catalog: Arc<LoadedCatalog>,
     category: Category,
 ) -> Result<Arc<LoadedDataset>, DataError> {
+    if let Some(kept) = DATASETS.with(|d| d.borrow().get(&category).cloned()) {
+        return Ok(kept);
+    }
     let file = category.dataset_file();
     let text = fetch_text(&file).await?;
-    dataset_from_text(&catalog.catalog, category, &text)
+    let loaded = dataset_from_text(&catalog.catalog, category, &text)?;
+    DATASETS.with(|d| d.borrow_mut().insert(category, loaded.clone()));
+    Ok(loaded)
+}
+
+/// The presentation's slides.
+pub async fn deck() -> Result<Arc<LoadedDeck>, DataError> {
+    let text = fetch_text(DECK_FILE).await?;
+    let loaded = deck::parse(DECK_FILE, &text);
+    match loaded.value {
+        Some(slides) => Ok(Arc::new(LoadedDeck {
+            slides,
+            diagnostics: loaded.diagnostics,
+        })),
+        None => Err(first_error(loaded.diagnostics)),
+    }
 }
 
 pub fn dataset_from_text(

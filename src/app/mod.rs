@@ -1,9 +1,15 @@
 //! The Leptos dashboard. Thin components over the pure core: state comes from the URL
-//! (`url`), data from `data` (which alone uses `net`), pictures from `chart`.
+//! (`url`), data from `data` (which alone uses `net`), pictures from `chart`, and every other
+//! browser API from `browser`. Three faces share them: the dashboard, one chart for an iframe
+//! (`embed`), and a presentation for a meeting-room screen (`present`).
 
+mod browser;
 mod chart_view;
 pub mod data;
+mod embed;
 mod net;
+mod present;
+mod share;
 mod table;
 mod url;
 mod view;
@@ -15,7 +21,10 @@ use leptos::prelude::*;
 use crate::i18n::{category_name, Lang};
 use crate::load::Diagnostic;
 use crate::model::Category;
-use crate::state::ViewState;
+use crate::state::{Mode, Theme, ViewState};
+
+use data::LoadedCatalog;
+use net::DataError;
 
 pub use view::DatasetView;
 
@@ -27,35 +36,124 @@ pub fn mount() {
 /// The section shown when the URL names none.
 pub const DEFAULT_VIEW: Category = Category::Medals;
 
+/// How the page speaks and draws. Components get it as a plain value: a change of language
+/// or theme renders the page again, which is rare enough to cost nothing.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Look {
+    pub lang: Lang,
+    pub theme: Theme,
+}
+
+pub type CatalogResource = LocalResource<Result<Arc<LoadedCatalog>, DataError>>;
+
 #[component]
 pub fn App() -> impl IntoView {
     let (initial, notes) = url::current();
     let state = RwSignal::new(initial);
     url::sync(state);
-    let lang = Lang::Zh;
-    let strings = lang.strings();
-    let catalog = LocalResource::new(data::catalog);
+    let remembered = browser::stored_lang();
+    let lang = Memo::new(move |_| state.with(|s| s.lang).or(remembered).unwrap_or_default());
+    let theme = Memo::new(move |_| state.with(ViewState::theme_or_default));
+    Effect::new(move |_| browser::mark_document(lang.get(), theme.get()));
+    let catalog: CatalogResource = LocalResource::new(data::catalog);
+    let mode = Memo::new(move |_| state.with(|s| s.mode));
+    let notes = StoredValue::new(notes);
+    move || {
+        let look = Look {
+            lang: lang.get(),
+            theme: theme.get(),
+        };
+        let notes = notes.get_value();
+        match mode.get() {
+            Mode::Dashboard => view! { <Dashboard state look catalog notes/> }.into_any(),
+            Mode::Embed => view! { <embed::EmbedView state look catalog notes/> }.into_any(),
+            Mode::Present => view! { <present::Presentation state look catalog notes/> }.into_any(),
+        }
+    }
+}
 
+#[component]
+fn Dashboard(
+    state: RwSignal<ViewState>,
+    look: Look,
+    catalog: CatalogResource,
+    notes: Vec<String>,
+) -> impl IntoView {
+    let strings = look.lang.strings();
     view! {
         <div class="app">
             <header class="masthead">
-                <h1>{strings.app_title}</h1>
-                <p class="subtitle">{strings.app_subtitle}</p>
+                <div class="masthead-text">
+                    <h1>{strings.app_title}</h1>
+                    <p class="subtitle">{strings.app_subtitle}</p>
+                </div>
+                <Toolbar state look/>
             </header>
-            <Tabs state lang/>
-            <UrlNotes notes/>
+            <Tabs state lang=look.lang/>
+            <UrlNotes notes lang=look.lang/>
             <main class="section">
-                <ErrorBoundary fallback=move |errors| {
-                    view! { <FileError errors retry=Callback::new(move |_| catalog.refetch())/> }
-                }>
-                    <Suspense fallback=move || view! { <p class="loading">{strings.loading}</p> }>
-                        {move || Suspend::new(async move {
-                            catalog.await.map(|loaded| view! { <Section catalog=loaded state/> })
-                        })}
-                    </Suspense>
-                </ErrorBoundary>
+                {loading(
+                    catalog,
+                    look.lang,
+                    move |loaded| view! { <Section catalog=loaded state look/> },
+                )}
             </main>
             <footer class="footer">{strings.footer}</footer>
+        </div>
+    }
+}
+
+/// Language, theme and the way into the presentation.
+#[component]
+fn Toolbar(state: RwSignal<ViewState>, look: Look) -> impl IntoView {
+    let strings = look.lang.strings();
+    let other = match look.lang {
+        Lang::Zh => Lang::En,
+        Lang::En => Lang::Zh,
+    };
+    let dark = look.theme == Theme::Dark;
+    view! {
+        <div class="toolbar">
+            <button
+                class="tool"
+                data-action="lang"
+                lang=match other {
+                    Lang::Zh => "zh-CN",
+                    Lang::En => "en",
+                }
+                title=strings.other_lang_hint
+                on:click=move |_| {
+                    browser::store_lang(other);
+                    state.update(|s| s.lang = Some(other));
+                }
+            >
+                {strings.other_lang}
+            </button>
+            <button
+                class="tool"
+                data-action="theme"
+                aria-pressed=dark.to_string()
+                title=strings.theme_hint
+                on:click=move |_| {
+                    state.update(|s| s.theme = Some(if dark { Theme::Light } else { Theme::Dark }))
+                }
+            >
+                {strings.theme_dark}
+            </button>
+            <button
+                class="tool present"
+                data-action="present"
+                on:click=move |_| {
+                    browser::enter_fullscreen();
+                    state
+                        .update(|s| {
+                            s.mode = Mode::Present;
+                            s.slide = Some(1);
+                        });
+                }
+            >
+                {strings.present}
+            </button>
         </div>
     }
 }
@@ -64,7 +162,7 @@ pub fn App() -> impl IntoView {
 fn Tabs(state: RwSignal<ViewState>, lang: Lang) -> impl IntoView {
     let current = move || state.with(|s| s.view.unwrap_or(DEFAULT_VIEW));
     view! {
-        <nav class="tabs" aria-label="sections">
+        <nav class="tabs" aria-label=lang.strings().sections>
             {Category::ALL
                 .into_iter()
                 .map(|category| {
@@ -92,63 +190,41 @@ fn Tabs(state: RwSignal<ViewState>, lang: Lang) -> impl IntoView {
     }
 }
 
+/// Parameters of the link that were not understood: said, and otherwise ignored.
 #[component]
-fn UrlNotes(notes: Vec<String>) -> impl IntoView {
+fn UrlNotes(notes: Vec<String>, lang: Lang) -> impl IntoView {
     (!notes.is_empty()).then(|| {
         view! {
             <p class="note" role="status">
-                "链接中有无法识别的参数，已忽略 (ignored): " {notes.join(", ")}
+                {lang.strings().ignored_params}
+                {notes.join(", ")}
             </p>
         }
     })
 }
 
-/// One section: loads its dataset; a broken file shows its message here and nowhere else.
-#[component]
-fn Section(catalog: Arc<data::LoadedCatalog>, state: RwSignal<ViewState>) -> impl IntoView {
-    let category = Memo::new(move |_| state.with(|s| s.view.unwrap_or(DEFAULT_VIEW)));
-    let problems = catalog.diagnostics.clone();
-    view! {
-        <Problems diagnostics=problems/>
-        {move || {
-            let category = category.get();
-            let catalog = catalog.clone();
-            view! { <CategorySection catalog category state/> }
-        }}
-    }
-}
-
-#[component]
-fn CategorySection(
-    catalog: Arc<data::LoadedCatalog>,
-    category: Category,
-    state: RwSignal<ViewState>,
-) -> impl IntoView {
-    let for_fetch = catalog.clone();
-    let dataset = LocalResource::new(move || data::dataset(for_fetch.clone(), category));
-    let strings = Lang::Zh.strings();
+/// Waits for `resource`; a file that failed shows its message and a retry, in place.
+pub fn loading<T, V, F>(
+    resource: LocalResource<Result<T, DataError>>,
+    lang: Lang,
+    body: F,
+) -> impl IntoView
+where
+    T: Clone + 'static,
+    V: IntoView + 'static,
+    F: Fn(T) -> V + Clone + Send + Sync + 'static,
+{
+    let strings = lang.strings();
     view! {
         <ErrorBoundary fallback=move |errors| {
-            view! { <FileError errors retry=Callback::new(move |_| dataset.refetch())/> }
+            view! { <FileError errors lang retry=Callback::new(move |_| resource.refetch())/> }
         }>
             <Suspense fallback=move || view! { <p class="loading">{strings.loading}</p> }>
                 {
-                    let catalog = catalog.clone();
+                    let body = body.clone();
                     move || {
-                        let catalog = catalog.clone();
-                        Suspend::new(async move {
-                            dataset
-                                .await
-                                .map(|loaded| {
-                                    view! {
-                                        <DatasetView
-                                            catalog=Arc::new(catalog.catalog.clone())
-                                            loaded
-                                            state
-                                        />
-                                    }
-                                })
-                        })
+                        let body = body.clone();
+                        Suspend::new(async move { resource.await.map(body) })
                     }
                 }
             </Suspense>
@@ -156,10 +232,40 @@ fn CategorySection(
     }
 }
 
+/// One section: loads its dataset; a broken file shows its message here and nowhere else.
+#[component]
+fn Section(catalog: Arc<LoadedCatalog>, state: RwSignal<ViewState>, look: Look) -> impl IntoView {
+    let category = Memo::new(move |_| state.with(|s| s.view.unwrap_or(DEFAULT_VIEW)));
+    let problems = catalog.diagnostics.clone();
+    view! {
+        <Problems diagnostics=problems lang=look.lang/>
+        {move || {
+            let category = category.get();
+            let catalog = catalog.clone();
+            view! { <CategorySection catalog category state look/> }
+        }}
+    }
+}
+
+#[component]
+fn CategorySection(
+    catalog: Arc<LoadedCatalog>,
+    category: Category,
+    state: RwSignal<ViewState>,
+    look: Look,
+) -> impl IntoView {
+    let for_fetch = catalog.clone();
+    let dataset = LocalResource::new(move || data::dataset(for_fetch.clone(), category));
+    let catalog = Arc::new(catalog.catalog.clone());
+    loading(dataset, look.lang, move |loaded| {
+        view! { <DatasetView catalog=catalog.clone() loaded state look/> }
+    })
+}
+
 /// A data file that could not be used: which file, what is wrong, and a way to try again.
 #[component]
-fn FileError(errors: ArcRwSignal<Errors>, retry: Callback<()>) -> impl IntoView {
-    let strings = Lang::Zh.strings();
+fn FileError(errors: ArcRwSignal<Errors>, lang: Lang, retry: Callback<()>) -> impl IntoView {
+    let strings = lang.strings();
     view! {
         <div class="file-error" role="alert">
             <h2>{strings.file_failed}</h2>
@@ -181,8 +287,8 @@ fn FileError(errors: ArcRwSignal<Errors>, retry: Callback<()>) -> impl IntoView 
 
 /// Records that were left out, each naming its file, record and field.
 #[component]
-pub fn Problems(diagnostics: Vec<Diagnostic>) -> impl IntoView {
-    let strings = Lang::Zh.strings();
+pub fn Problems(diagnostics: Vec<Diagnostic>, lang: Lang) -> impl IntoView {
+    let strings = lang.strings();
     (!diagnostics.is_empty()).then(|| {
         let count = diagnostics.len();
         view! {

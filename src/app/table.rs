@@ -10,8 +10,7 @@ use crate::model::{Catalog, Status};
 use crate::query::{Cell, ChartData};
 
 #[component]
-pub fn DataTable(chart: Memo<ChartData>, catalog: Arc<Catalog>) -> impl IntoView {
-    let lang = Lang::Zh;
+pub fn DataTable(chart: Memo<ChartData>, catalog: Arc<Catalog>, lang: Lang) -> impl IntoView {
     let strings = lang.strings();
     let rows = move || {
         let catalog = catalog.clone();
@@ -54,7 +53,7 @@ pub fn DataTable(chart: Memo<ChartData>, catalog: Arc<Catalog>) -> impl IntoView
                             <td data-label=strings.col_status>{status}</td>
                             <td data-label=strings.col_source class="source">
                                 <div>
-                                    {(!quote.is_empty()).then(|| view! { <q>{quote}</q> })}
+                                    {(!quote.is_empty()).then(|| view! { <q lang="zh-CN">{quote}</q> })}
                                     <span class="doc">{source}</span>
                                 </div>
                             </td>

@@ -9,19 +9,23 @@ use crate::model::Catalog;
 use crate::query;
 use crate::state::{Show, ViewState};
 
+use super::browser;
 use super::chart_view::ChartCanvas;
 use super::data::LoadedDataset;
+use super::share::Share;
 use super::table::DataTable;
-use super::Problems;
+use super::{Look, Problems};
 
 #[component]
 pub fn DatasetView(
     catalog: Arc<Catalog>,
     loaded: Arc<LoadedDataset>,
     state: RwSignal<ViewState>,
+    look: Look,
 ) -> impl IntoView {
-    let lang = Lang::Zh;
+    let lang = look.lang;
     let strings = lang.strings();
+    let category = loaded.dataset.category;
     let chosen = {
         let (catalog, loaded) = (catalog.clone(), loaded.clone());
         Memo::new(move |_| state.with(|s| query::resolve(&catalog, &loaded.dataset, s)))
@@ -30,6 +34,11 @@ pub fn DatasetView(
         let (catalog, loaded) = (catalog.clone(), loaded.clone());
         Memo::new(move |_| query::chart(&catalog, &loaded.dataset, &chosen.get()))
     };
+    let spelled = Memo::new(move |_| {
+        state.with(|s| {
+            query::spelled_out(s, category, &chosen.get(), &chart.get(), lang, look.theme)
+        })
+    });
     let show = Memo::new(move |_| state.with(|s| s.show));
 
     let indicators = query::indicator_choices(&catalog, &loaded.dataset);
@@ -88,16 +97,34 @@ pub fn DatasetView(
         .collect_view();
 
     let span = query::year_span(&loaded.dataset).unwrap_or((2020, 2024));
-    let all_years: Vec<i32> = (span.0..=span.1).collect();
-    let year_select = move |is_from: bool| {
-        let years = all_years.clone();
+    // Years can be typed (a phone shows a number pad) or stepped with the arrows.
+    let year_input = move |is_from: bool| {
+        let current = move || {
+            chosen.with(|s| {
+                let (from, to) = s.years.unwrap_or(span);
+                if is_from {
+                    from
+                } else {
+                    to
+                }
+            })
+        };
         view! {
-            <select
+            <input
+                type="number"
+                inputmode="numeric"
                 class="year"
                 data-role=if is_from { "year-from" } else { "year-to" }
                 aria-label=if is_from { strings.year_from } else { strings.year_to }
+                min=span.0
+                max=span.1
+                step="1"
+                prop:value=move || current().to_string()
                 on:change=move |ev| {
-                    let Ok(year) = event_target_value(&ev).parse::<i32>() else { return };
+                    let Ok(year) = event_target_value(&ev).trim().parse::<i32>() else {
+                        return;
+                    };
+                    let year = year.clamp(span.0, span.1);
                     let (mut from, mut to) = chosen.get_untracked().years.unwrap_or(span);
                     if is_from {
                         from = year;
@@ -108,22 +135,31 @@ pub fn DatasetView(
                     }
                     state.update(|s| s.years = Some((from, to)));
                 }
-            >
-                {years
-                    .into_iter()
-                    .map(|y| {
-                        let selected = move || {
-                            chosen
-                                .with(|s| {
-                                    s.years
-                                        .map(|(from, to)| if is_from { from == y } else { to == y })
-                                        .unwrap_or(false)
-                                })
-                        };
-                        view! { <option value=y.to_string() selected=selected>{y}</option> }
-                    })
-                    .collect_view()}
-            </select>
+            />
+        }
+    };
+
+    // On a phone the controls fold away under one line that says what is chosen.
+    let summary = {
+        let catalog = catalog.clone();
+        move || {
+            let chosen = chosen.get();
+            let names: Vec<String> = chosen
+                .entities
+                .iter()
+                .map(|id| entity_name(&catalog, id, lang))
+                .collect();
+            let years = chosen
+                .years
+                .map(|(a, b)| {
+                    if a == b {
+                        a.to_string()
+                    } else {
+                        format!("{a}–{b}")
+                    }
+                })
+                .unwrap_or_default();
+            format!("{} · {} · {years}", strings.filters, names.join(", "))
         }
     };
 
@@ -131,30 +167,35 @@ pub fn DatasetView(
     let table_catalog = catalog.clone();
 
     view! {
-        <div class="controls">
-            <label class="control">
-                <span class="control-label">{strings.indicator}</span>
-                <select
-                    class="indicator"
-                    on:change=move |ev| {
-                        let id = event_target_value(&ev);
-                        state.update(|s| s.indicator = Some(id));
-                    }
-                >
-                    {indicator_options}
-                </select>
-            </label>
-            <div class="control">
-                <span class="control-label">{strings.entities}</span>
-                <div class="chips">{entity_chips}</div>
+        <details class="filters" open=!browser::is_narrow()>
+            <summary>{summary}</summary>
+            <div class="controls">
+                <label class="control">
+                    <span class="control-label">{strings.indicator}</span>
+                    <select
+                        class="indicator"
+                        on:change=move |ev| {
+                            let id = event_target_value(&ev);
+                            state.update(|s| s.indicator = Some(id));
+                        }
+                    >
+                        {indicator_options}
+                    </select>
+                </label>
+                <div class="control" role="group" aria-label=strings.entities>
+                    <span class="control-label" aria-hidden="true">{strings.entities}</span>
+                    <div class="chips">{entity_chips}</div>
+                </div>
+                <div class="control years" role="group" aria-label=strings.years>
+                    <span class="control-label" aria-hidden="true">{strings.years}</span>
+                    {year_input(true)}
+                    <span aria-hidden="true">"–"</span>
+                    {year_input(false)}
+                </div>
             </div>
-            <div class="control years">
-                <span class="control-label">{strings.years}</span>
-                {year_select(true)}
-                <span aria-hidden="true">"–"</span>
-                {year_select(false)}
-            </div>
-            <div class="control switch" role="group">
+        </details>
+        <div class="view-bar">
+            <div class="switch" role="group" aria-label=format!("{} / {}", strings.chart, strings.table)>
                 <button
                     data-show="chart"
                     aria-pressed=move || (show.get() == Show::Chart).to_string()
@@ -170,14 +211,18 @@ pub fn DatasetView(
                     {strings.table}
                 </button>
             </div>
+            <Share spelled lang/>
         </div>
-        <Problems diagnostics/>
+        <Problems diagnostics lang/>
         <Show
             when=move || show.get() == Show::Chart
-            fallback=move || view! { <DataTable chart catalog=table_catalog.clone()/> }
+            fallback=move || view! { <DataTable chart catalog=table_catalog.clone() lang/> }
         >
-            <ChartCanvas chart catalog=catalog.clone()/>
-            <p class="hint">{strings.hint_tap}</p>
+            <ChartCanvas chart catalog=catalog.clone() look/>
+            <p class="hint">
+                {strings.hint_tap}
+                <span class="keys-hint">" · " {strings.chart_keys}</span>
+            </p>
         </Show>
     }
 }

@@ -3,7 +3,7 @@
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { launch, open, openSourceCard, SIZES, VIEWS, waitForChart } from './browser.mjs';
-import { startServer } from './server.mjs';
+import { startHost, startServer } from './server.mjs';
 
 const dist = resolve(process.argv[2] ?? '../../dist');
 const out = resolve(process.argv[3] ?? 'artifacts/screenshots');
@@ -30,7 +30,42 @@ for (const [name, options] of Object.entries(SIZES)) {
   const file = `${out}/${name}-tooltip.png`;
   await page.screenshot({ path: file });
   console.log(file);
+  await page.close();
+
+  // English, the presentation (two slides) and the embed code panel.
+  for (const [label, query] of [
+    ['english', '?view=events&lang=en'],
+    ['present-1', '?present=1&slide=1'],
+    ['present-5', '?present=1&slide=5&lang=en'],
+    ['dark', '?view=facilities&theme=dark'],
+  ]) {
+    const shot = await open(context, `${server.url}${query}`);
+    await waitForChart(shot.page);
+    const path = `${out}/${name}-${label}.png`;
+    await shot.page.screenshot({ path });
+    console.log(path, shot.errors.length ? `console errors: ${shot.errors.join(' | ')}` : '');
+    await shot.page.close();
+  }
+  const withCode = await open(context, `${server.url}?view=medals`);
+  await waitForChart(withCode.page);
+  await withCode.page.click('[data-action=embed]');
+  await withCode.page.screenshot({ path: `${out}/${name}-embed-code.png`, fullPage: true });
+  await withCode.page.close();
   await context.close();
 }
+
+// The embed, as another site shows it: a host page on another port frames the chart.
+const host = await startHost(server.url);
+for (const width of [390, 800]) {
+  const context = await browser.newContext({ viewport: { width, height: 900 } });
+  const { page } = await open(context, host.url);
+  await page.waitForFunction(() => document.querySelector('iframe')?.dataset.sportdashHeight);
+  await page.waitForTimeout(300);
+  const path = `${out}/embed-${width}.png`;
+  await page.screenshot({ path, fullPage: true });
+  console.log(path);
+  await context.close();
+}
+await host.close();
 await browser.close();
 await server.close();

@@ -50,3 +50,29 @@ export async function startServer({ root, base = '/', overrides = {} }) {
     close: () => new Promise((resolve) => server.close(resolve)),
   };
 }
+
+/// A page of another site (another port, so another origin) that embeds `site`'s chart the way
+/// the dashboard's embed code says: an iframe[data-sportdash] and the site's embed.js.
+export async function startHost(site, { query = '?view=medals&entities=jiaozuo,hedong&embed=1' } = {}) {
+  const page = `<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Host page</title></head>
+<body style="margin:0;font-family:sans-serif">
+<main style="max-width:900px;margin:0 auto;padding:16px">
+<h1>A news story</h1>
+<p>Text before the chart.</p>
+<iframe id="chart" src="${site}${query}" data-sportdash title="Medals" style="width:100%;border:0" height="150"></iframe>
+<p id="after">Text after the chart.</p>
+</main>
+<script src="${site}embed.js"></script>
+</body></html>`;
+  const server = createServer((req, res) => {
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+    res.end(page);
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    url: `http://127.0.0.1:${server.address().port}/`,
+    close: () => new Promise((resolve) => server.close(resolve)),
+  };
+}

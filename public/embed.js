@@ -1,0 +1,52 @@
+/*
+ * Sports development indicators: host-page script for embedded charts.
+ *
+ *   <iframe src="https://example.org/stats/sports/?view=medals&...&embed=1"
+ *           data-sportdash title="…" style="width:100%;border:0" height="480"></iframe>
+ *   <script src="https://example.org/stats/sports/embed.js" async></script>
+ *
+ * An embedded chart posts {"type": "sportdash:height", "version": 1, "height": <CSS px>}
+ * to its parent on load and whenever its height changes. This script sets the height of the
+ * iframe that sent it. It acts only on messages that come from one of the page's
+ * iframe[data-sportdash], from that iframe's own origin, and have exactly that shape.
+ */
+(function () {
+  'use strict';
+  var TYPE = 'sportdash:height';
+  var MIN = 50;
+  var MAX = 10000;
+
+  function senderFrame(event) {
+    var frames = document.querySelectorAll('iframe[data-sportdash]');
+    for (var i = 0; i < frames.length; i++) {
+      if (frames[i].contentWindow === event.source) return frames[i];
+    }
+    return null;
+  }
+
+  function originOf(frame) {
+    try {
+      return new URL(frame.src, document.baseURI).origin;
+    } catch (e) {
+      return null;
+    }
+  }
+
+  function heightIn(data) {
+    if (!data || typeof data !== 'object' || Array.isArray(data)) return null;
+    if (data.type !== TYPE || data.version !== 1) return null;
+    var height = data.height;
+    if (typeof height !== 'number' || !isFinite(height)) return null;
+    if (height < MIN || height > MAX || Math.floor(height) !== height) return null;
+    return height;
+  }
+
+  window.addEventListener('message', function (event) {
+    var frame = senderFrame(event);
+    if (!frame || event.origin !== originOf(frame)) return;
+    var height = heightIn(event.data);
+    if (height === null) return;
+    frame.style.height = height + 'px';
+    frame.setAttribute('data-sportdash-height', String(height));
+  });
+})();

@@ -1,0 +1,100 @@
+//! The browser's APIs other than the network: remembered language, document attributes,
+//! clipboard, full screen, and the message an embedded chart posts to its host.
+
+use gloo::storage::{LocalStorage, Storage};
+use leptos::prelude::*;
+
+use crate::embed;
+use crate::i18n::Lang;
+use crate::state::Theme;
+
+const LANG_KEY: &str = "sportdash.lang";
+
+/// The language chosen on this device before, if any.
+pub fn stored_lang() -> Option<Lang> {
+    LocalStorage::get::<String>(LANG_KEY)
+        .ok()
+        .and_then(|id| Lang::from_id(&id))
+}
+
+pub fn store_lang(lang: Lang) {
+    // Private windows may refuse storage; the URL still carries the choice.
+    let _ = LocalStorage::set(LANG_KEY, lang.id());
+}
+
+/// `<html lang>` and `data-theme`, so screen readers pick the right voice and CSS the colours.
+pub fn mark_document(lang: Lang, theme: Theme) {
+    if let Some(root) = document().document_element() {
+        let _ = root.set_attribute(
+            "lang",
+            match lang {
+                Lang::Zh => "zh-CN",
+                Lang::En => "en",
+            },
+        );
+        let _ = root.set_attribute("data-theme", theme.id());
+    }
+}
+
+/// Copies `text` to the clipboard; false when the browser refuses (no permission, not secure).
+pub async fn copy(text: &str) -> bool {
+    let clipboard = window().navigator().clipboard();
+    wasm_bindgen_futures::JsFuture::from(clipboard.write_text(text))
+        .await
+        .is_ok()
+}
+
+pub fn enter_fullscreen() {
+    if let Some(root) = document().document_element() {
+        let _ = root.request_fullscreen();
+    }
+}
+
+pub fn exit_fullscreen() {
+    if document().fullscreen_element().is_some() {
+        document().exit_fullscreen();
+    }
+}
+
+pub fn is_fullscreen() -> bool {
+    document().fullscreen_element().is_some()
+}
+
+/// Tells the host page how tall the embedded chart is (see `crate::embed`).
+pub fn post_height(height: f64) {
+    let Ok(parent) = window().parent() else {
+        return;
+    };
+    let Some(parent) = parent else { return };
+    if let Ok(message) = js_sys::JSON::parse(&embed::height_message(height)) {
+        // The height is not private, and the host is unknown: any origin may read it.
+        let _ = parent.post_message(&message, "*");
+    }
+}
+
+/// The page's own address without its query: where links to other views start.
+pub fn page_address() -> String {
+    let location = window().location();
+    format!(
+        "{}{}",
+        location.origin().unwrap_or_default(),
+        location.pathname().unwrap_or_default()
+    )
+}
+
+/// The folder the page is served from, for files beside it such as `embed.js`.
+pub fn site_folder() -> String {
+    let address = page_address();
+    match address.rfind('/') {
+        Some(cut) => address[..=cut].to_string(),
+        None => address,
+    }
+}
+
+pub fn is_narrow() -> bool {
+    window()
+        .inner_width()
+        .ok()
+        .and_then(|w| w.as_f64())
+        .is_some_and(|w| w < 600.0)
+}

@@ -1,0 +1,128 @@
+//! One chart for another site's iframe: title, legend, source line and a link to the full
+//! dashboard; no site chrome. It tells the host page its height (see `crate::embed`).
+
+use std::collections::BTreeSet;
+use std::sync::Arc;
+
+use leptos::html;
+use leptos::prelude::*;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast;
+
+use crate::model::Catalog;
+use crate::query::{self, Cell};
+use crate::state::{Mode, ViewState};
+
+use super::chart_view::ChartCanvas;
+use super::data::{self, LoadedCatalog, LoadedDataset};
+use super::{browser, loading, share, CatalogResource, Look, UrlNotes, DEFAULT_VIEW};
+
+#[component]
+pub fn EmbedView(
+    state: RwSignal<ViewState>,
+    look: Look,
+    catalog: CatalogResource,
+    notes: Vec<String>,
+) -> impl IntoView {
+    let root = NodeRef::<html::Main>::new();
+    Effect::new(move |_| {
+        let Some(root) = root.get() else { return };
+        // The content's own height: the document's would never shrink below the iframe's.
+        let measured = root.clone();
+        let on_resize = Closure::<dyn FnMut(js_sys::Array)>::new(move |_: js_sys::Array| {
+            browser::post_height(measured.get_bounding_client_rect().height());
+        });
+        if let Ok(observer) = web_sys::ResizeObserver::new(on_resize.as_ref().unchecked_ref()) {
+            observer.observe(&root);
+        }
+        // The observer lives as long as the page; the closure must too.
+        on_resize.forget();
+    });
+    view! {
+        <main class="embed" node_ref=root>
+            <UrlNotes notes lang=look.lang/>
+            {loading(
+                catalog,
+                look.lang,
+                move |loaded| view! { <EmbedSection catalog=loaded state look/> },
+            )}
+        </main>
+    }
+}
+
+#[component]
+fn EmbedSection(
+    catalog: Arc<LoadedCatalog>,
+    state: RwSignal<ViewState>,
+    look: Look,
+) -> impl IntoView {
+    let category = state.with_untracked(|s| s.view.unwrap_or(DEFAULT_VIEW));
+    let for_fetch = catalog.clone();
+    let dataset = LocalResource::new(move || data::dataset(for_fetch.clone(), category));
+    let catalog = Arc::new(catalog.catalog.clone());
+    loading(dataset, look.lang, move |loaded| {
+        view! { <EmbedChart catalog=catalog.clone() loaded state look/> }
+    })
+}
+
+#[component]
+fn EmbedChart(
+    catalog: Arc<Catalog>,
+    loaded: Arc<LoadedDataset>,
+    state: RwSignal<ViewState>,
+    look: Look,
+) -> impl IntoView {
+    let lang = look.lang;
+    let strings = lang.strings();
+    let category = loaded.dataset.category;
+    let chosen = {
+        let (catalog, loaded) = (catalog.clone(), loaded.clone());
+        Memo::new(move |_| state.with(|s| query::resolve(&catalog, &loaded.dataset, s)))
+    };
+    let chart = {
+        let (catalog, loaded) = (catalog.clone(), loaded.clone());
+        Memo::new(move |_| query::chart(&catalog, &loaded.dataset, &chosen.get()))
+    };
+    let full = move || {
+        let spelled = state.with(|s| {
+            query::spelled_out(s, category, &chosen.get(), &chart.get(), lang, look.theme)
+        });
+        share::address(&ViewState {
+            mode: Mode::Dashboard,
+            ..spelled
+        })
+    };
+    let source_catalog = catalog.clone();
+    let sources = move || {
+        chart.with(|c| {
+            let docs: BTreeSet<&str> = c
+                .rows
+                .iter()
+                .filter_map(|r| match &r.cell {
+                    Cell::Value { observation, .. } => Some(observation.source.doc.as_str()),
+                    Cell::NoData => None,
+                })
+                .collect();
+            let named: BTreeSet<String> = docs
+                .into_iter()
+                .map(|doc| {
+                    source_catalog.report(doc).map_or(doc.to_string(), |r| {
+                        format!("{} {}", lang.pick(&r.publisher), r.published)
+                    })
+                })
+                .collect();
+            named.into_iter().collect::<Vec<_>>().join("; ")
+        })
+    };
+    let heading = move || chart.with(|c| crate::chart::title(c, lang));
+    view! {
+        <h1 class="visually-hidden">{heading}</h1>
+        <ChartCanvas chart catalog look/>
+        <p class="embed-source">
+            <span>{strings.sources} ": " {sources}</span>
+            <a href=full target="_blank" rel="noopener">
+                {strings.open_dashboard}
+            </a>
+        </p>
+    }
+}

@@ -1,0 +1,116 @@
+//! The presentation's slides, as data: `data/deck.json` lists slides, each a title, a caption
+//! and the dashboard view it shows, written as the view's query string.
+
+use serde::Deserialize;
+
+use crate::load::{self, Diagnostic, Loaded, Severity};
+use crate::model::Text;
+use crate::state::{self, Mode, ViewState};
+
+pub const DECK_FILE: &str = "deck.json";
+
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SlideRecord {
+    title: Text,
+    #[serde(default)]
+    caption: Option<Text>,
+    /// The view, as a dashboard query string: `view=medals&entities=jiaozuo&years=2021-2023`.
+    view: String,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Slide {
+    pub title: Text,
+    pub caption: Option<Text>,
+    pub state: ViewState,
+}
+
+/// Reads a deck. A slide whose view names no section is left out; parameters a slide's view
+/// does not understand are reported and skipped, as they would be in a link.
+pub fn parse(file: &str, text: &str) -> Loaded<Vec<Slide>> {
+    let loaded = load::records::<SlideRecord>(file, text, "slides");
+    let mut diagnostics = loaded.diagnostics;
+    let slides = loaded.value.map(|records| {
+        records
+            .into_iter()
+            .enumerate()
+            .filter_map(|(index, record)| {
+                let (mut view, notes) = state::parse(&record.view);
+                let name = format!("slides[{index}] ({})", record.title.zh);
+                for note in notes {
+                    diagnostics.push(Diagnostic {
+                        severity: Severity::Warning,
+                        file: file.to_string(),
+                        record: Some(name.clone()),
+                        field: Some("view".to_string()),
+                        message: format!("ignored \"{note}\""),
+                    });
+                }
+                if view.view.is_none() {
+                    diagnostics.push(Diagnostic::record_error(
+                        file,
+                        name,
+                        Some("view"),
+                        "names no section (view=…)",
+                    ));
+                    return None;
+                }
+                // A slide is a view; language, theme and mode belong to whoever presents it.
+                view.lang = None;
+                view.theme = None;
+                view.mode = Mode::Dashboard;
+                view.slide = None;
+                view.kiosk = None;
+                Some(Slide {
+                    title: record.title,
+                    caption: record.caption,
+                    state: view,
+                })
+            })
+            .collect()
+    });
+    Loaded {
+        value: slides,
+        diagnostics,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Category;
+
+    #[test]
+    fn slides_carry_their_view_and_bad_ones_are_reported() {
+        let text = r#"{"slides": [
+            {"title": {"zh": "奖牌", "en": "Medals"}, "view": "view=medals&entities=jiaozuo&years=2021-2023&lang=en"},
+            {"title": {"zh": "无栏目"}, "view": "entities=jiaozuo"},
+            {"title": {"zh": "参数"}, "view": "view=events&colour=red"},
+            {"title": "not a text", "view": "view=events"}
+        ]}"#;
+        let loaded = parse("deck.json", text);
+        let slides = loaded.value.unwrap();
+        assert_eq!(slides.len(), 2);
+        assert_eq!(slides[0].state.view, Some(Category::Medals));
+        assert_eq!(slides[0].state.years, Some((2021, 2023)));
+        assert_eq!(slides[0].state.lang, None);
+        assert_eq!(slides[1].state.view, Some(Category::Events));
+        let messages: Vec<String> = loaded.diagnostics.iter().map(|d| d.to_string()).collect();
+        assert_eq!(
+            messages,
+            vec![
+                "deck.json: slides[3]: field `title`: invalid type: string \"not a text\", expected struct Text",
+                "deck.json: slides[1] (无栏目): field `view`: names no section (view=…)",
+                "deck.json: slides[2] (参数): field `view`: ignored \"colour=red\"",
+            ]
+        );
+    }
+
+    #[test]
+    fn a_deck_that_is_not_json_is_unusable() {
+        let loaded = parse("deck.json", "{slides");
+        assert!(loaded.value.is_none());
+        assert!(loaded.diagnostics[0].is_error());
+    }
+}

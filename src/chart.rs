@@ -198,7 +198,11 @@ pub fn group_label(group: &Group, catalog: &Catalog, lang: Lang) -> (String, Opt
 /// The chart's heading: indicator name and display unit.
 pub fn title(data: &ChartData, lang: Lang) -> String {
     let name = lang.pick(&data.title);
-    let unit = format::unit_name(data.unit.name, lang);
+    let mut unit = format::unit_name(data.unit.name, lang);
+    // "Medals (gold/silver/bronze)" already says what is counted.
+    if lang == Lang::En && data.indicator == crate::query::MEDAL_TABLE {
+        unit.clear();
+    }
     match (unit.is_empty() || data.unit.name == "名次", lang) {
         (true, _) => name.to_string(),
         (false, Lang::Zh) => format!("{name}（{unit}）"),
@@ -214,13 +218,17 @@ pub fn value_label(row: &Row, lang: Lang) -> String {
             observation,
             value,
             value_max,
+            also,
         } => {
-            let text = format::qualified(*value, *value_max, observation.qualifier);
+            let mut text = format::qualified(*value, *value_max, observation.qualifier);
             if observation.status == Status::Target {
-                format!("{text} {}", lang.strings().target)
-            } else {
-                text
+                text = format!("{text} {}", lang.strings().target);
             }
+            // Marked: more than one report gives this number (see the legend).
+            if !also.is_empty() {
+                text.push('*');
+            }
+            text
         }
     }
 }
@@ -388,6 +396,13 @@ fn draw_legend<DB: DrawingBackend>(
     }
     if data.rank {
         entries.push((lang.strings().rank_note.to_string(), None, false));
+    }
+    if data
+        .rows
+        .iter()
+        .any(|r| matches!(&r.cell, Cell::Value { also, .. } if !also.is_empty()))
+    {
+        entries.push((lang.strings().several_reports.to_string(), None, false));
     }
     if data.shape == Shape::Lines && has_gap(data) {
         entries.push((lang.strings().gap_note.to_string(), None, false));
@@ -559,6 +574,7 @@ fn draw_bars<DB: DrawingBackend>(
                     observation,
                     value,
                     value_max,
+                    ..
                 } => {
                     let target = observation.status == Status::Target;
                     let fill = if target {
@@ -599,8 +615,11 @@ fn draw_bars<DB: DrawingBackend>(
                     };
                     let mut label = value_label(row, lang);
                     if let SeriesKey::Medal(_) = data.series[row.series].key {
-                        let lettered =
-                            format!("{}{label}", series_label(data, row.series, catalog, lang));
+                        let medal = series_label(data, row.series, catalog, lang);
+                        let lettered = match lang {
+                            Lang::Zh => format!("{medal}{label}"),
+                            Lang::En => format!("{} {label}", medal.chars().next().unwrap_or(' ')),
+                        };
                         if fitting(&lettered) >= floor {
                             label = lettered;
                         }
@@ -809,8 +828,20 @@ pub fn wrap(text: &str, size: f64, width: i32, lines: usize) -> Vec<String> {
         {
             take += 1;
         }
+        // Latin text breaks between words, not inside one.
+        if take < rest.len() && rest[take] != ' ' {
+            if let Some(space) = rest[..take].iter().rposition(|&c| c == ' ') {
+                take = space + 1;
+            }
+        }
         let take = take.max(1);
-        out.push(rest[..take].iter().collect());
+        out.push(
+            rest[..take]
+                .iter()
+                .collect::<String>()
+                .trim_end()
+                .to_string(),
+        );
         rest.drain(..take);
     }
     out
@@ -851,11 +882,28 @@ fn nice_top(max: f64) -> f64 {
 
 /// The chart as an SVG document, drawn by the same code as the canvas.
 pub fn svg(data: &ChartData, catalog: &Catalog, lang: Lang, size: (u32, u32)) -> String {
+    svg_styled(data, catalog, lang, size, &Style::default())
+}
+
+/// The chart as an SVG document in a given style (theme, type size).
+pub fn svg_styled(
+    data: &ChartData,
+    catalog: &Catalog,
+    lang: Lang,
+    size: (u32, u32),
+    style: &Style,
+) -> String {
     let mut out = String::new();
+    // plotters' SVG backend writes font-size as the size divided by 1.24; the canvas uses the
+    // size itself. Scaled up here, type in the SVG is as large as on screen.
+    let style = Style {
+        font_size: style.font_size * 1.24,
+        ..*style
+    };
     {
         let root = SVGBackend::with_string(&mut out, size).into_drawing_area();
         // Drawing into a String cannot fail for I/O reasons; a layout error leaves a partial chart.
-        let _ = draw(&root, data, catalog, lang, &Style::default());
+        let _ = draw(&root, data, catalog, lang, &style);
         let _ = root.present();
     }
     out

@@ -7,7 +7,7 @@ use clap::error::ErrorKind;
 use clap::{Parser, Subcommand};
 use serde::Serialize;
 
-use crate::{extract, files, load};
+use crate::{extract, files, load, render};
 
 /// Help in the project's layout: the usage first, under USAGE.
 const HELP_TEMPLATE: &str = "\
@@ -68,6 +68,13 @@ enum Command {
         #[arg(long)]
         verbose: bool,
     },
+    /// Draw one of the dashboard's charts into an SVG or PNG file, for slides and print.
+    ///
+    /// The chart is the one the dashboard shows for the same view, places, years and indicator.
+    /// A PNG needs a font with Chinese glyphs (Debian: fonts-noto-cjk); an SVG names the font
+    /// for its viewer. Exit status 2: a bad argument; 1: the chart could not be drawn or written.
+    #[command(help_template = HELP_TEMPLATE)]
+    Render(render::Args),
 }
 
 pub fn run(args: Vec<String>) -> ExitCode {
@@ -84,6 +91,7 @@ pub fn run(args: Vec<String>) -> ExitCode {
             data,
             verbose,
         } => extract(&doc, entity, year, &data, verbose),
+        Command::Render(args) => render(&args),
     }
 }
 
@@ -195,6 +203,21 @@ fn extract(
         }
     );
     ExitCode::SUCCESS
+}
+
+fn render(args: &render::Args) -> ExitCode {
+    match render::run(args) {
+        Ok(notes) => {
+            for note in notes {
+                eprintln!("{note}");
+            }
+            ExitCode::SUCCESS
+        }
+        Err(failure) => {
+            eprintln!("sportdash render: {failure}");
+            ExitCode::from(failure.status())
+        }
+    }
 }
 
 /// What `extract` prints: the fields in the data's order.

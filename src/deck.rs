@@ -57,6 +57,7 @@ pub fn parse(file: &str, text: &str) -> Loaded<Vec<Slide>> {
                     return None;
                 }
                 // A slide is a view; language, theme and mode belong to whoever presents it.
+                view.page = crate::state::Page::Data;
                 view.lang = None;
                 view.theme = None;
                 view.mode = Mode::Dashboard;

@@ -2,6 +2,7 @@
 
 use crate::i18n::Lang;
 use crate::model::{Observation, Qualifier};
+use crate::numerals;
 use crate::units::{self, Dimension};
 
 /// 1800 → "1,800", 4086.5 → "4,086.5", 2.26 → "2.26". At most four decimals, no trailing zeros.
@@ -52,6 +53,43 @@ pub fn with_unit(number: &str, unit: &str, lang: Lang) -> String {
         format!("{number}{unit}")
     } else {
         format!("{number} {unit}")
+    }
+}
+
+/// A quote cut into pieces, with the pieces that write one of `values` marked, so the number
+/// can be highlighted where the sentence gives it.
+pub fn highlight(quote: &str, values: &[f64]) -> Vec<(String, bool)> {
+    let same = |a: f64, b: f64| (a - b).abs() <= 1e-9 * a.abs().max(1.0);
+    let mut pieces = Vec::new();
+    let mut at = 0;
+    for (range, value) in numerals::spans(quote) {
+        if values.iter().any(|&v| same(v, value)) {
+            if range.start > at {
+                pieces.push((quote[at..range.start].to_string(), false));
+            }
+            pieces.push((quote[range.clone()].to_string(), true));
+            at = range.end;
+        }
+    }
+    if at < quote.len() {
+        pieces.push((quote[at..].to_string(), false));
+    }
+    pieces
+}
+
+/// A qualifier in words, the way the report's wording is read.
+pub fn qualifier_name(qualifier: Qualifier, lang: Lang) -> &'static str {
+    match (qualifier, lang) {
+        (Qualifier::Exact, Lang::Zh) => "确数",
+        (Qualifier::Exact, Lang::En) => "exact",
+        (Qualifier::Approximate, Lang::Zh) => "约数（约、近、左右）",
+        (Qualifier::Approximate, Lang::En) => "approximate (约, 近, 左右)",
+        (Qualifier::AtLeast, Lang::Zh) => "下限（余、多、以上）",
+        (Qualifier::AtLeast, Lang::En) => "at least (余, 多, 以上)",
+        (Qualifier::AtMost, Lang::Zh) => "上限（不超过、以内）",
+        (Qualifier::AtMost, Lang::En) => "at most",
+        (Qualifier::Range, Lang::Zh) => "范围（至）",
+        (Qualifier::Range, Lang::En) => "range (至)",
     }
 }
 
@@ -146,6 +184,30 @@ mod tests {
             "status": "reported", "source": {"doc": "d", "quote": "q"}
         }))
         .unwrap()
+    }
+
+    #[test]
+    fn the_number_is_marked_where_the_quote_writes_it() {
+        let marked = |quote: &str, values: &[f64]| -> String {
+            highlight(quote, values)
+                .into_iter()
+                .map(|(text, hit)| if hit { format!("[{text}]") } else { text })
+                .collect()
+        };
+        assert_eq!(
+            marked("全市体育产业总规模达61.56亿元", &[61.56]),
+            "全市体育产业总规模达[61.56]亿元"
+        );
+        assert_eq!(
+            marked("全年计划开展8至10站活动", &[8.0, 10.0]),
+            "全年计划开展[8]至[10]站活动"
+        );
+        assert_eq!(marked("位居全省第二", &[2.0]), "位居全省第[二]");
+        assert_eq!(
+            marked("吸引了20多个跑团、3000余名爱好者", &[3000.0]),
+            "吸引了20多个跑团、[3000]余名爱好者"
+        );
+        assert_eq!(marked("没有这个数", &[5.0]), "没有这个数");
     }
 
     #[test]

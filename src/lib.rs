@@ -1,13 +1,15 @@
 //! Sports development indicators from Chinese sports bureaus' reports.
 //!
 //! The pure core (`model`, `load`, `validate`, `query`, `format`, `numerals`, `units`, `state`,
-//! `i18n`, `extract`) knows nothing of leptos, plotters or the browser. `chart` draws with
-//! plotters onto any backend. `app` is the Leptos dashboard (wasm only); `files` and `cli` are
-//! native only.
+//! `i18n`, `deck`, `embed`, `export`, `coverage`, `extract`) knows nothing of leptos, plotters or
+//! the browser. `chart` draws with plotters onto any backend. `app` is the Leptos dashboard (wasm
+//! only); `files`, `render` and `cli` are native only.
 
 pub mod chart;
+pub mod coverage;
 pub mod deck;
 pub mod embed;
+pub mod export;
 pub mod extract;
 pub mod format;
 pub mod i18n;
@@ -23,6 +25,8 @@ pub mod validate;
 pub mod cli;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod files;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod render;
 
 #[cfg(target_arch = "wasm32")]
 pub mod app;

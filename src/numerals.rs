@@ -166,6 +166,54 @@ pub fn chinese_quantity(run: &str) -> Option<f64> {
     value.is_finite().then_some(value)
 }
 
+/// Where `text` writes numbers: (byte range, value) for each run of digits (1,800 and 61.56
+/// read whole) or of Chinese numerals. A lone 万 or 亿 is a unit, not a number.
+pub fn spans(text: &str) -> Vec<(std::ops::Range<usize>, f64)> {
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let end_of = |k: usize| chars.get(k).map_or(text.len(), |&(at, _)| at);
+    let digit = |k: usize| {
+        chars
+            .get(k)
+            .is_some_and(|&(_, c)| ascii_digit(c).is_ascii_digit())
+    };
+    let mut found = Vec::new();
+    let mut k = 0;
+    while k < chars.len() {
+        let c = ascii_digit(chars[k].1);
+        let start = k;
+        if c.is_ascii_digit() {
+            while k < chars.len() {
+                let c = ascii_digit(chars[k].1);
+                let joins =
+                    matches!(c, '.' | ',' | '，') && digit(k + 1) && digit(k.wrapping_sub(1));
+                if !(c.is_ascii_digit() || (joins && (c == '.' || digit(k + 3)))) {
+                    break;
+                }
+                k += 1;
+            }
+            let token: String = chars[start..k]
+                .iter()
+                .map(|&(_, c)| ascii_digit(c))
+                .filter(|c| *c != ',' && *c != '，')
+                .collect();
+            if let Ok(value) = token.parse() {
+                found.push((chars[start].0..end_of(k), value));
+            }
+        } else if is_chinese_numeral(c) {
+            while k < chars.len() && is_chinese_numeral(chars[k].1) {
+                k += 1;
+            }
+            let run: String = chars[start..k].iter().map(|&(_, c)| c).collect();
+            if run != "万" && run != "亿" {
+                found.push((chars[start].0..end_of(k), parse_chinese(&run)));
+            }
+        } else {
+            k += 1;
+        }
+    }
+    found
+}
+
 /// Whether `text` writes `value`, in digits or in Chinese numerals.
 pub fn writes_number(text: &str, value: f64) -> bool {
     numbers_in(text)
@@ -176,6 +224,29 @@ pub fn writes_number(text: &str, value: f64) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn spans_locate_numbers_as_written() {
+        let text = "参加人数1,800人，增长61.56亿元，位居第二，３１次";
+        let found: Vec<(&str, f64)> = spans(text)
+            .into_iter()
+            .map(|(range, value)| (&text[range], value))
+            .collect();
+        assert_eq!(
+            found,
+            vec![
+                ("1,800", 1800.0),
+                ("61.56", 61.56),
+                ("二", 2.0),
+                ("３１", 31.0)
+            ]
+        );
+        let values: Vec<f64> = spans("8至10站，3万，共2，3人")
+            .into_iter()
+            .map(|(_, v)| v)
+            .collect();
+        assert_eq!(values, vec![8.0, 10.0, 3.0, 2.0, 3.0]);
+    }
 
     #[test]
     fn finds_arabic_numbers_with_decimals_spaces_and_full_width_digits() {

@@ -73,6 +73,9 @@ pub enum Cell {
         /// In the chart's display unit; the low end of a range.
         value: f64,
         value_max: Option<f64>,
+        /// The same entity, year, indicator and context as given by other reports, later ones
+        /// (restatements) after earlier ones. The chart draws the earliest report's value.
+        also: Vec<Observation>,
     },
 }
 
@@ -216,6 +219,7 @@ pub fn spelled_out(
 ) -> ViewState {
     ViewState {
         view: Some(category),
+        page: state.page,
         indicator: Some(chart.indicator.clone()).filter(|id| !id.is_empty()),
         entities: Some(selection.entities.clone()),
         years: selection.years,
@@ -286,8 +290,14 @@ pub fn chart(catalog: &Catalog, dataset: &Dataset, selection: &Selection) -> Cha
         |i| i.name.clone(),
     );
 
+    let published = catalog
+        .reports
+        .iter()
+        .map(|r| (r.doc.clone(), r.published.clone()))
+        .collect();
     let mut builder = Builder {
         chosen,
+        published,
         last_year: years.1,
         data: ChartData {
             category: dataset.category,
@@ -315,37 +325,50 @@ pub fn chart(catalog: &Catalog, dataset: &Dataset, selection: &Selection) -> Cha
 /// Accumulates groups, series and rows; one method per shape, called per entity.
 struct Builder<'a> {
     chosen: Vec<&'a Observation>,
+    /// Report → publication date, to put the earliest report's value first.
+    published: std::collections::BTreeMap<String, String>,
     /// The year given to the "no data" row of an entity that reported nothing.
     last_year: i32,
     data: ChartData,
 }
 
 impl Builder<'_> {
+    /// Every report's value for (entity, year, indicator, context), earliest report first.
     fn find(
         &self,
         entity: &str,
         year: i32,
         indicator: &str,
         context: Option<&Text>,
-    ) -> Option<&Observation> {
-        self.chosen.iter().copied().find(|o| {
-            o.entity == entity
-                && o.year == year
-                && o.indicator == indicator
-                && o.context.as_ref().map(|c| &c.zh) == context.map(|c| &c.zh)
-        })
+    ) -> Vec<&Observation> {
+        let mut found: Vec<&Observation> = self
+            .chosen
+            .iter()
+            .copied()
+            .filter(|o| {
+                o.entity == entity
+                    && o.year == year
+                    && o.indicator == indicator
+                    && o.context.as_ref().map(|c| &c.zh) == context.map(|c| &c.zh)
+            })
+            .collect();
+        found.sort_by_key(|o| (self.published.get(&o.source.doc), &o.source.doc));
+        found
     }
 
-    fn cell(&self, found: Option<&Observation>) -> Cell {
+    fn cell(&self, found: Vec<&Observation>) -> Cell {
         let unit = self.data.unit.name;
-        let Some(o) = found else { return Cell::NoData };
+        let Some((o, others)) = found.split_first() else {
+            return Cell::NoData;
+        };
         match units::convert(o.value, &o.unit, unit) {
             Some(value) => Cell::Value {
-                observation: Box::new(o.clone()),
+                observation: Box::new((*o).clone()),
                 value,
                 value_max: o
                     .value_max
                     .and_then(|max| units::convert(max, &o.unit, unit)),
+                also: others.iter().map(|&o| o.clone()).collect(),
             },
             None => Cell::NoData,
         }
@@ -497,7 +520,7 @@ impl Builder<'_> {
                 if context.is_some()
                     && self
                         .find(entity, year, &indicator, context.as_ref())
-                        .is_none()
+                        .is_empty()
                 {
                     continue;
                 }

@@ -43,6 +43,15 @@ impl Theme {
     }
 }
 
+/// What the dashboard shows: a section's data, the list of reports, or what is covered where.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Page {
+    #[default]
+    Data,
+    Sources,
+    Coverage,
+}
+
 /// Who the page is for: the full dashboard, one chart in an iframe, or a meeting-room screen.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum Mode {
@@ -54,7 +63,10 @@ pub enum Mode {
 
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct ViewState {
+    /// The section; with `page` other than `Data`, the section last looked at.
     pub view: Option<Category>,
+    /// `view=sources` and `view=coverage` name these pages.
+    pub page: Page,
     pub indicator: Option<String>,
     /// `None`: the view's default entities.
     pub entities: Option<Vec<String>>,
@@ -94,7 +106,14 @@ pub fn parse(query: &str) -> (ViewState, Vec<String>) {
         let (key, raw) = pair.split_once('=').unwrap_or((pair, ""));
         let value = decode(raw);
         let understood = match key {
-            "view" => Category::from_id(&value).is_some_and(|c| set(&mut state.view, c)),
+            "view" => match value.as_str() {
+                "sources" => set_to(&mut state.page, Page::Sources),
+                "coverage" => set_to(&mut state.page, Page::Coverage),
+                _ => Category::from_id(&value).is_some_and(|c| {
+                    state.page = Page::Data;
+                    set(&mut state.view, c)
+                }),
+            },
             "indicator" => is_id(&value) && set(&mut state.indicator, value.clone()),
             "entities" => {
                 let ids: Vec<String> = value
@@ -132,8 +151,14 @@ pub fn parse(query: &str) -> (ViewState, Vec<String>) {
 /// The query string for a state, spelling out everything it shows.
 pub fn to_query(state: &ViewState) -> String {
     let mut parts = Vec::new();
-    if let Some(view) = state.view {
-        parts.push(format!("view={}", view.id()));
+    match state.page {
+        Page::Data => {
+            if let Some(view) = state.view {
+                parts.push(format!("view={}", view.id()));
+            }
+        }
+        Page::Sources => parts.push("view=sources".to_string()),
+        Page::Coverage => parts.push("view=coverage".to_string()),
     }
     if let Some(indicator) = &state.indicator {
         parts.push(format!("indicator={indicator}"));
@@ -251,6 +276,7 @@ mod tests {
     fn round_trips_a_full_state() {
         let state = ViewState {
             view: Some(Category::Facilities),
+            page: Page::Data,
             indicator: Some("sports_area_per_capita".into()),
             entities: Some(vec!["jiaozuo".into(), "hedong".into()]),
             years: Some((2021, 2023)),
@@ -267,6 +293,13 @@ mod tests {
             ..ViewState::default()
         };
         assert_eq!(parse(&to_query(&embed)), (embed, vec![]));
+        for page in [Page::Sources, Page::Coverage] {
+            let state = ViewState {
+                page,
+                ..ViewState::default()
+            };
+            assert_eq!(parse(&to_query(&state)), (state, vec![]));
+        }
     }
 
     #[test]

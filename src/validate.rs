@@ -119,11 +119,13 @@ pub fn dataset(
             reports,
             &mut problems,
         );
-        if !keys.insert(observation.key()) {
+        // The same number may come from two reports (a later one restating it); the dashboard
+        // shows both. Twice from one report is a mistake.
+        if !keys.insert((observation.key(), observation.source.doc.clone())) {
             problems.push((
                 "context",
                 Severity::Error,
-                "duplicate of an earlier record with the same entity, year, indicator and context"
+                "duplicate of an earlier record with the same entity, year, indicator, context and report"
                     .to_string(),
             ));
         }

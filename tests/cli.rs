@@ -67,12 +67,17 @@ fn validate_fails_naming_file_record_and_field() {
 
 #[test]
 fn unknown_commands_and_options_are_refused_with_usage() {
-    let (status, out) = sportdash(&["render"]);
+    let (status, out) = sportdash(&["publish"]);
     assert_eq!(status, 2);
-    assert!(out.contains("USAGE"));
+    assert!(out.contains("USAGE"), "{out}");
     let (status, _) = sportdash(&["validate", "--strict"]);
     assert_eq!(status, 2);
     let (status, out) = sportdash(&["--help"]);
     assert_eq!(status, 0);
-    assert!(out.contains("validate"));
+    for command in ["validate", "render", "extract"] {
+        assert!(out.contains(command), "{command} in {out}");
+        let (status, help) = sportdash(&[command, "--help"]);
+        assert_eq!(status, 0, "{command} --help");
+        assert!(help.contains("USAGE"), "{help}");
+    }
 }

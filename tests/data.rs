@@ -102,3 +102,52 @@ fn every_slide_of_the_deck_shows_reported_values() {
         assert!(values > 0, "{}: nothing to show", slide.title.zh);
     }
 }
+
+#[test]
+fn coverage_and_report_counts_add_up_to_the_data() {
+    use sportdash::coverage;
+    let checked = check_dir(&root().join("data"), None);
+    let catalog = checked.catalog.as_ref().unwrap();
+    let counts = coverage::report_counts(catalog, &checked.datasets);
+    assert_eq!(counts.len(), 5);
+    let total: usize = counts.iter().map(|c| c.total()).sum();
+    assert_eq!(
+        total,
+        checked.observation_count(),
+        "every number belongs to one report"
+    );
+    let hedong = counts.iter().find(|c| c.doc.starts_with("003_")).unwrap();
+    let medals = checked.datasets[0]
+        .observations
+        .iter()
+        .filter(|o| o.source.doc == hedong.doc)
+        .count();
+    assert_eq!(hedong.by_category[0], medals);
+
+    let grid = coverage::coverage(catalog, &checked.datasets);
+    assert_eq!(grid.years, (2020..=2024).collect::<Vec<_>>());
+    let cells: usize = grid
+        .rows
+        .iter()
+        .flat_map(|r| r.cells.iter())
+        .map(|(reported, targets)| reported + targets)
+        .sum();
+    assert_eq!(cells, checked.observation_count());
+    let jiaozuo_talent_2024 = grid
+        .rows
+        .iter()
+        .find(|r| r.entity == "jiaozuo" && r.category == Category::Talent)
+        .unwrap()
+        .cells[4];
+    assert_eq!(jiaozuo_talent_2024.0, 0, "2024 holds only plans");
+    assert!(jiaozuo_talent_2024.1 > 0);
+    let hedong_industry = grid
+        .rows
+        .iter()
+        .find(|r| r.entity == "hedong" && r.category == Category::Industry)
+        .unwrap();
+    assert!(
+        hedong_industry.cells.iter().all(|c| *c == (0, 0)),
+        "not reported"
+    );
+}

@@ -34,14 +34,19 @@ fn describe(chart: &ChartData) -> String {
                 observation,
                 value,
                 value_max,
+                also,
             } => format!(
-                "{} {}{}",
+                "{} {}{} from {}{}",
                 format::qualified(*value, *value_max, observation.qualifier),
                 chart.unit.name,
                 match observation.status {
                     sportdash::model::Status::Target => " (target)",
                     sportdash::model::Status::Reported => "",
-                }
+                },
+                observation.source.doc,
+                also.iter()
+                    .map(|o| format!(", also {} {} in {}", o.value, o.unit, o.source.doc))
+                    .collect::<String>()
             ),
         };
         out.push_str(&format!(
@@ -113,4 +118,53 @@ fn every_query_case_shows_the_expected_rows() {
     assert!(!cases.is_empty());
     let failures: Vec<String> = cases.iter().filter_map(|c| check(c, &data).err()).collect();
     assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+/// A number restated by a later report: both are kept, the earlier report's value is drawn,
+/// and the later one travels with it, marked.
+#[test]
+fn a_number_restated_in_a_later_report_is_shown_with_both_sources() {
+    let data = check_dir(&root().join("data"), None);
+    let catalog = data.catalog.as_ref().unwrap();
+    let mut dataset = data
+        .datasets
+        .iter()
+        .find(|d| d.category == Category::Facilities)
+        .unwrap()
+        .clone();
+    let original = dataset
+        .observations
+        .iter()
+        .find(|o| o.indicator == "sports_area_per_capita" && o.year == 2021)
+        .unwrap()
+        .clone();
+    let mut restated = original.clone();
+    restated.source.doc = "001_1a524fcc062b4368.txt".to_string();
+    restated.source.quote = "2021年人均体育场地面积2.26平方米".to_string();
+    // The later report comes first in the file: order of records must not decide.
+    dataset.observations.insert(0, restated);
+    let state = ViewState {
+        view: Some(Category::Facilities),
+        indicator: Some("sports_area_per_capita".to_string()),
+        entities: Some(vec!["jiaozuo".to_string()]),
+        ..ViewState::default()
+    };
+    let chart = query::chart(
+        catalog,
+        &dataset,
+        &query::resolve(catalog, &dataset, &state),
+    );
+    let described = describe(&chart);
+    assert!(
+        described.contains(
+            "jiaozuo 2021 sports_area_per_capita = 2.26 平方米 from 000_13b76a47599bb06a.txt, also 2.26 平方米 in 001_1a524fcc062b4368.txt"
+        ),
+        "{described}"
+    );
+    let (_, problems) =
+        sportdash::validate::dataset(catalog, "observations/facilities.json", dataset, None);
+    assert!(
+        problems.is_empty(),
+        "a restatement is not an error: {problems:?}"
+    );
 }

@@ -98,3 +98,23 @@ pub fn is_narrow() -> bool {
         .and_then(|w| w.as_f64())
         .is_some_and(|w| w < 600.0)
 }
+
+/// Saves `bytes` as a file named `name`, the way a link with `download` does.
+pub fn download(name: &str, mime: &str, bytes: &[u8]) {
+    let blob = gloo::file::Blob::new_with_options(bytes, Some(mime));
+    let url = gloo::file::ObjectUrl::from(blob);
+    save_from(&url, name);
+    // The browser reads the blob after the click returns; let it go a little later.
+    gloo::timers::callback::Timeout::new(10_000, move || drop(url)).forget();
+}
+
+/// Saves a `data:` or `blob:` URL as a file named `name`.
+pub fn save_from(url: &str, name: &str) {
+    let Ok(anchor) = document().create_element("a") else {
+        return;
+    };
+    let anchor: web_sys::HtmlAnchorElement = wasm_bindgen::JsCast::unchecked_into(anchor);
+    anchor.set_href(url);
+    anchor.set_download(name);
+    anchor.click();
+}

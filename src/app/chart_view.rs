@@ -42,6 +42,9 @@ pub fn ChartCanvas(
     catalog: Arc<Catalog>,
     look: Look,
     #[prop(optional)] stage: bool,
+    /// Where a click (or Enter) opens a row's source panel; without it, clicks show the card.
+    #[prop(optional)]
+    pin: Option<RwSignal<Option<usize>>>,
 ) -> impl IntoView {
     let lang = look.lang;
     let strings = lang.strings();
@@ -110,6 +113,14 @@ pub fn ChartCanvas(
             return;
         }
         let now = stepped.get_value();
+        if ev.key() == "Enter" {
+            if let (Some(pin), Some(row)) = (pin, active.get_untracked()) {
+                ev.prevent_default();
+                pin.set(Some(row.0));
+                active.set(None);
+            }
+            return;
+        }
         let next = match ev.key().as_str() {
             "ArrowRight" | "ArrowDown" => now.map_or(0, |i| (i + 1) % count),
             "ArrowLeft" | "ArrowUp" => now.map_or(count - 1, |i| (i + count - 1) % count),
@@ -152,7 +163,15 @@ pub fn ChartCanvas(
                 }
                 on:blur=move |_| stepped.set_value(None)
                 on:pointermove=move |ev| point(&ev)
-                on:click=move |ev| point(&ev)
+                on:click=move |ev| {
+                    point(&ev);
+                    if let Some(pin) = pin {
+                        if let Some((row, _, _)) = active.get_untracked() {
+                            pin.set(Some(row));
+                            active.set(None);
+                        }
+                    }
+                }
                 on:pointerleave=move |ev| {
                     if ev.pointer_type() == "mouse" {
                         active.set(None)

@@ -79,6 +79,16 @@ pub async fn dataset(
     Ok(loaded)
 }
 
+/// Every section's dataset, for the pages about all of them (sources, coverage).
+pub async fn all_datasets(catalog: Arc<LoadedCatalog>) -> Result<Arc<Vec<Dataset>>, DataError> {
+    let loads = Category::ALL.map(|category| dataset(catalog.clone(), category));
+    let mut all = Vec::new();
+    for loaded in futures::future::join_all(loads).await {
+        all.push(loaded?.dataset.clone());
+    }
+    Ok(Arc::new(all))
+}
+
 /// The presentation's slides.
 pub async fn deck() -> Result<Arc<LoadedDeck>, DataError> {
     let text = fetch_text(DECK_FILE).await?;

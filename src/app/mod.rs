@@ -6,10 +6,13 @@
 mod browser;
 mod chart_view;
 pub mod data;
+mod download;
 mod embed;
 mod net;
+mod pages;
 mod present;
 mod share;
+mod source;
 mod table;
 mod url;
 mod view;
@@ -21,7 +24,7 @@ use leptos::prelude::*;
 use crate::i18n::{category_name, Lang};
 use crate::load::Diagnostic;
 use crate::model::Category;
-use crate::state::{Mode, Theme, ViewState};
+use crate::state::{Mode, Page, Theme, ViewState};
 
 use data::LoadedCatalog;
 use net::DataError;
@@ -160,9 +163,22 @@ fn Toolbar(state: RwSignal<ViewState>, look: Look) -> impl IntoView {
 
 #[component]
 fn Tabs(state: RwSignal<ViewState>, lang: Lang) -> impl IntoView {
-    let current = move || state.with(|s| s.view.unwrap_or(DEFAULT_VIEW));
+    let strings = lang.strings();
+    let current = move || state.with(|s| (s.page, s.view.unwrap_or(DEFAULT_VIEW)));
+    let page_tab = move |page: Page, id: &'static str, name: &'static str| {
+        view! {
+            <button
+                class="tab page-tab"
+                data-view=id
+                aria-pressed=move || (current().0 == page).to_string()
+                on:click=move |_| state.update(|s| s.page = page)
+            >
+                {name}
+            </button>
+        }
+    };
     view! {
-        <nav class="tabs" aria-label=lang.strings().sections>
+        <nav class="tabs" aria-label=strings.sections>
             {Category::ALL
                 .into_iter()
                 .map(|category| {
@@ -170,7 +186,7 @@ fn Tabs(state: RwSignal<ViewState>, lang: Lang) -> impl IntoView {
                         <button
                             class="tab"
                             data-view=category.id()
-                            aria-pressed=move || (current() == category).to_string()
+                            aria-pressed=move || (current() == (Page::Data, category)).to_string()
                             on:click=move |_| {
                                 state
                                     .update(|s| {
@@ -178,6 +194,7 @@ fn Tabs(state: RwSignal<ViewState>, lang: Lang) -> impl IntoView {
                                             s.view = Some(category);
                                             s.indicator = None;
                                         }
+                                        s.page = Page::Data;
                                     })
                             }
                         >
@@ -186,6 +203,8 @@ fn Tabs(state: RwSignal<ViewState>, lang: Lang) -> impl IntoView {
                     }
                 })
                 .collect_view()}
+            {page_tab(Page::Sources, "sources", strings.sources_tab)}
+            {page_tab(Page::Coverage, "coverage", strings.coverage_tab)}
         </nav>
     }
 }
@@ -235,14 +254,18 @@ where
 /// One section: loads its dataset; a broken file shows its message here and nowhere else.
 #[component]
 fn Section(catalog: Arc<LoadedCatalog>, state: RwSignal<ViewState>, look: Look) -> impl IntoView {
-    let category = Memo::new(move |_| state.with(|s| s.view.unwrap_or(DEFAULT_VIEW)));
+    let shown = Memo::new(move |_| state.with(|s| (s.page, s.view.unwrap_or(DEFAULT_VIEW))));
     let problems = catalog.diagnostics.clone();
     view! {
         <Problems diagnostics=problems lang=look.lang/>
         {move || {
-            let category = category.get();
             let catalog = catalog.clone();
-            view! { <CategorySection catalog category state look/> }
+            match shown.get() {
+                (Page::Data, category) => {
+                    view! { <CategorySection catalog category state look/> }.into_any()
+                }
+                (page, _) => view! { <pages::AllData catalog page state look/> }.into_any(),
+            }
         }}
     }
 }

@@ -10,14 +10,20 @@ use crate::model::{Catalog, Status};
 use crate::query::{Cell, ChartData};
 
 #[component]
-pub fn DataTable(chart: Memo<ChartData>, catalog: Arc<Catalog>, lang: Lang) -> impl IntoView {
+pub fn DataTable(
+    chart: Memo<ChartData>,
+    catalog: Arc<Catalog>,
+    lang: Lang,
+    pin: RwSignal<Option<usize>>,
+) -> impl IntoView {
     let strings = lang.strings();
     let rows = move || {
         let catalog = catalog.clone();
         chart.with(|data| {
             data.rows
                 .iter()
-                .map(|row| {
+                .enumerate()
+                .map(|(index, row)| {
                     let entity = entity_name(&catalog, &row.entity, lang);
                     let indicator = indicator_name(&catalog, &row.indicator, lang);
                     let context = row
@@ -32,8 +38,14 @@ pub fn DataTable(chart: Memo<ChartData>, catalog: Arc<Catalog>, lang: Lang) -> i
                             String::new(),
                             String::new(),
                         ),
-                        Cell::Value { observation, .. } => (
-                            format::as_reported(observation, lang),
+                        Cell::Value {
+                            observation, also, ..
+                        } => (
+                            format!(
+                                "{}{}",
+                                format::as_reported(observation, lang),
+                                if also.is_empty() { "" } else { "*" }
+                            ),
                             match observation.status {
                                 Status::Reported => strings.reported.to_string(),
                                 Status::Target => strings.target.to_string(),
@@ -49,7 +61,15 @@ pub fn DataTable(chart: Memo<ChartData>, catalog: Arc<Catalog>, lang: Lang) -> i
                             <td data-label=strings.col_context>{context}</td>
                             <td data-label=strings.col_year>{row.year}</td>
                             <td data-label=strings.col_indicator>{indicator}</td>
-                            <td data-label=strings.col_value class="num">{value}</td>
+                            <td data-label=strings.col_value class="num">
+                                <button
+                                    class="cell-source"
+                                    title=strings.open_source
+                                    on:click=move |_| pin.set(Some(index))
+                                >
+                                    {value}
+                                </button>
+                            </td>
                             <td data-label=strings.col_status>{status}</td>
                             <td data-label=strings.col_source class="source">
                                 <div>

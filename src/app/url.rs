@@ -30,7 +30,12 @@ pub fn sync(state: RwSignal<ViewState>) {
         let now = state.get();
         if let Some(previous) = previous {
             if previous != now {
-                write(&now, previous.view != now.view);
+                write(
+                    &now,
+                    previous.view != now.view
+                        || previous.page != now.page
+                        || previous.mode != now.mode,
+                );
             }
         }
         now

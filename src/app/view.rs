@@ -12,7 +12,9 @@ use crate::state::{Show, ViewState};
 use super::browser;
 use super::chart_view::ChartCanvas;
 use super::data::LoadedDataset;
+use super::download::Downloads;
 use super::share::Share;
+use super::source::SourcePanel;
 use super::table::DataTable;
 use super::{Look, Problems};
 
@@ -40,6 +42,12 @@ pub fn DatasetView(
         })
     });
     let show = Memo::new(move |_| state.with(|s| s.show));
+    // The row whose source panel is open; a new chart closes it.
+    let pinned = RwSignal::new(None::<usize>);
+    Effect::new(move |_| {
+        chart.track();
+        pinned.set(None);
+    });
 
     let indicators = query::indicator_choices(&catalog, &loaded.dataset);
     let indicator_options = indicators
@@ -165,6 +173,14 @@ pub fn DatasetView(
 
     let diagnostics = loaded.diagnostics.clone();
     let table_catalog = catalog.clone();
+    let panel_catalog = catalog.clone();
+    let panel = move || {
+        let row = pinned
+            .get()
+            .and_then(|i| chart.with(|c| c.rows.get(i).cloned()))?;
+        let close = Callback::new(move |_| pinned.set(None));
+        Some(view! { <SourcePanel row catalog=panel_catalog.clone() lang close/> })
+    };
 
     view! {
         <details class="filters" open=!browser::is_narrow()>
@@ -212,17 +228,19 @@ pub fn DatasetView(
                 </button>
             </div>
             <Share spelled lang/>
+            <Downloads chart selection=chosen catalog=catalog.clone() look/>
         </div>
         <Problems diagnostics lang/>
         <Show
             when=move || show.get() == Show::Chart
-            fallback=move || view! { <DataTable chart catalog=table_catalog.clone() lang/> }
+            fallback=move || view! { <DataTable chart catalog=table_catalog.clone() lang pin=pinned/> }
         >
-            <ChartCanvas chart catalog=catalog.clone() look/>
+            <ChartCanvas chart catalog=catalog.clone() look pin=pinned/>
             <p class="hint">
                 {strings.hint_tap}
                 <span class="keys-hint">" · " {strings.chart_keys}</span>
             </p>
         </Show>
+        {panel}
     }
 }

@@ -53,15 +53,18 @@ export async function waitForChart(page) {
   });
 }
 
-/// Moves the pointer (or taps, on a touch screen) across the chart until a source card opens.
-/// Returns whether one did. Bars and points are not in the DOM, so a person's way is the only way.
-export async function openSourceCard(page, { touch = false, from = 0.3, to = 0.95 } = {}) {
+/// Moves the pointer (or taps, on a touch screen; or clicks) across the chart until a source
+/// card (hover) or the source panel (tap, click) opens. Returns whether one did. Bars and points
+/// are not in the DOM, so a person's way is the only way.
+export async function openSourceCard(page, { touch = false, click = false, from = 0.3, to = 0.95 } = {}) {
   const box = await page.locator('canvas.chart').boundingBox();
+  const opened = touch || click ? '.source-panel' : '.tooltip';
   for (let fy = from; fy <= to; fy += 0.04) {
     for (let x = box.x + 40; x < box.x + box.width; x += 12) {
       if (touch) await page.touchscreen.tap(x, box.y + box.height * fy);
+      else if (click) await page.mouse.click(x, box.y + box.height * fy);
       else await page.mouse.move(x, box.y + box.height * fy);
-      if (await page.locator('.tooltip').count()) return true;
+      if (await page.locator(opened).count()) return true;
     }
   }
   return false;

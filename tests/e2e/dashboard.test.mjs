@@ -200,13 +200,14 @@ describe('recovery and touch', () => {
       const { page, errors } = await open(context, `${server.url}?view=industry&indicator=sports_industry_scale&entities=jiaozuo`);
       await waitForChart(page);
       const found = await openSourceCard(page, { touch: true, from: 0.5 });
-      assert.ok(found, 'a tap opened the card');
-      assert.match(await page.textContent('.tooltip .card-value'), /61\.56亿元/);
-      assert.match(await page.textContent('.tooltip .quote'), /全市体育产业总规模达61\.56亿元/);
-      const sheet = await page.locator('.tooltip').boundingBox();
-      assert.ok(sheet.x >= 0 && sheet.x + sheet.width <= 390, 'the card fits the screen');
-      await page.click('.tooltip-close');
-      assert.equal(await page.locator('.tooltip').count(), 0);
+      assert.ok(found, 'a tap opened the source panel');
+      assert.match(await page.textContent('.source-panel .panel-value'), /61\.56亿元/);
+      assert.match(await page.textContent('.source-panel .quote'), /全市体育产业总规模达61\.56亿元/);
+      assert.equal(await page.textContent('.source-panel mark'), '61.56');
+      const sheet = await page.locator('.source-panel').boundingBox();
+      assert.ok(sheet.x >= 0 && sheet.x + sheet.width <= 390, 'the panel fits the screen');
+      await page.tap('.panel-close');
+      assert.equal(await page.locator('.source-panel').count(), 0);
       assert.deepEqual(errors, []);
     } finally {
       await context.close();

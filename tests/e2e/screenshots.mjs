@@ -32,6 +32,19 @@ for (const [name, options] of Object.entries(SIZES)) {
   console.log(file);
   await page.close();
 
+  // The source panel, opened by a click (a tap on a phone).
+  const pinned = await open(context, `${server.url}?view=industry&indicator=sports_industry_scale&entities=jiaozuo`);
+  await waitForChart(pinned.page);
+  await openSourceCard(pinned.page, { touch: options.hasTouch, click: !options.hasTouch, from: 0.5 });
+  await pinned.page.screenshot({ path: `${out}/${name}-source-panel.png` });
+  await pinned.page.close();
+  for (const page of ['sources', 'coverage']) {
+    const shot = await open(context, `${server.url}?view=${page}`);
+    await shot.page.waitForSelector('table');
+    await shot.page.screenshot({ path: `${out}/${name}-${page}.png`, fullPage: true });
+    await shot.page.close();
+  }
+
   // English, the presentation (two slides) and the embed code panel.
   for (const [label, query] of [
     ['english', '?view=events&lang=en'],

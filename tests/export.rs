@@ -138,8 +138,5 @@ fn quotes_with_commas_and_quotation_marks_survive_the_csv() {
         })
         .collect();
     assert_eq!(quotes, expected);
-    assert!(
-        quotes.iter().any(|q| q.contains(',')),
-        "{quotes:?}"
-    );
+    assert!(quotes.iter().any(|q| q.contains(',')), "{quotes:?}");
 }

@@ -151,3 +151,38 @@ fn coverage_and_report_counts_add_up_to_the_data() {
         "not reported"
     );
 }
+
+/// Nothing lost: every stored number can be reached from some view (its section, one of the
+/// indicators offered, the places offered, every year), and so from its table and its CSV.
+#[test]
+fn every_observation_is_reachable_from_some_view() {
+    use sportdash::query::{self, Cell, Selection};
+    use std::collections::BTreeSet;
+    let checked = check_dir(&root().join("data"), None);
+    let catalog = checked.catalog.as_ref().unwrap();
+    let id = |o: &sportdash::model::Observation| format!("{:?} {}", o.key(), o.source.doc);
+    let mut stored = BTreeSet::new();
+    let mut reached = BTreeSet::new();
+    for dataset in &checked.datasets {
+        stored.extend(dataset.observations.iter().map(id));
+        for indicator in query::indicator_choices(catalog, dataset) {
+            let selection = Selection {
+                indicator: Some(indicator),
+                entities: query::comparable_entities(catalog),
+                years: query::year_span(dataset),
+            };
+            for row in query::chart(catalog, dataset, &selection).rows {
+                if let Cell::Value {
+                    observation, also, ..
+                } = row.cell
+                {
+                    reached.insert(id(&observation));
+                    reached.extend(also.iter().map(id));
+                }
+            }
+        }
+    }
+    let lost: Vec<&String> = stored.difference(&reached).collect();
+    assert!(lost.is_empty(), "not reachable from any view: {lost:#?}");
+    assert_eq!(reached.len(), checked.observation_count());
+}

@@ -73,7 +73,27 @@ fn check(case_file: &Path) -> Result<(), String> {
 
     let reports = read_reports(&fixtures().join("mini-reports")).unwrap();
     let checked = check_dir(&dir, Some(&reports));
+    let on_disk = observation_records(&dir);
     let _ = fs::remove_dir_all(&dir);
+
+    // Nothing dropped silently: every record on disk is either kept or named in an error.
+    if let (Some(total), Some(_)) = (on_disk, checked.catalog.as_ref()) {
+        let rejected: std::collections::BTreeSet<(String, String)> = checked
+            .errors()
+            .filter_map(|e| {
+                let record = e.record.as_deref()?;
+                let index = record.strip_prefix("observations[")?.split(']').next()?;
+                Some((e.file.clone(), index.to_string()))
+            })
+            .collect();
+        if checked.observation_count() + rejected.len() != total {
+            return Err(format!(
+                "{name}: {total} records, {} kept and {} rejected",
+                checked.observation_count(),
+                rejected.len()
+            ));
+        }
+    }
 
     let errors: Vec<_> = checked.errors().collect();
     let expected = case["expect"].as_array().unwrap();
@@ -106,6 +126,17 @@ fn check(case_file: &Path) -> Result<(), String> {
         }
     }
     Ok(())
+}
+
+/// How many observation records the data directory's files hold, if every file is readable JSON.
+fn observation_records(dir: &Path) -> Option<usize> {
+    let mut total = 0;
+    for entry in fs::read_dir(dir.join("observations")).ok()? {
+        let text = fs::read_to_string(entry.ok()?.path()).ok()?;
+        let file: Value = serde_json::from_str(&text).ok()?;
+        total += file.get("observations")?.as_array()?.len();
+    }
+    Some(total)
 }
 
 #[test]

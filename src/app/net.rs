@@ -1,11 +1,18 @@
-//! The only module that touches the network: fetches a data file as text.
+//! The only module that touches the network: fetches a data file as text, and gives up with a
+//! clear message when the file is missing, broken, not JSON, too large or too slow.
 
 use std::fmt;
 
+use futures::future::{select, Either};
 use gloo::net::http::Request;
+use gloo::timers::future::TimeoutFuture;
 
 /// Where data files are fetched from, relative to the page, so the site works under any path.
 pub const DATA_BASE: &str = "data/";
+/// A data file larger than this is refused before it is read: no view needs one this big.
+pub const MAX_BYTES: usize = 16 * 1024 * 1024;
+/// A request that has not finished by then is abandoned, so nothing waits forever.
+pub const TIMEOUT_MS: u32 = 10_000;
 
 /// A data file that could not be had, or read.
 #[derive(Clone, Debug, PartialEq)]
@@ -23,26 +30,77 @@ impl fmt::Display for DataError {
 
 impl std::error::Error for DataError {}
 
-/// Fetches `data/<file>`. A failed request or a non-2xx status is an error naming the file.
+/// Fetches `data/<file>`. A failed request, a non-2xx status, a body that is not JSON (an HTML
+/// page served in its place), one over `MAX_BYTES`, or no answer within `TIMEOUT_MS` is an error
+/// naming the file.
 pub async fn fetch_text(file: &str) -> Result<String, DataError> {
     let url = format!("{DATA_BASE}{file}");
-    let error = |message: String| DataError {
-        file: url.clone(),
-        message,
+    let controller = web_sys::AbortController::new().ok();
+    let signal = controller.as_ref().map(|c| c.signal());
+    let outcome = {
+        let fetch = Box::pin(fetch_checked(&url, signal.as_ref()));
+        match select(fetch, TimeoutFuture::new(TIMEOUT_MS)).await {
+            Either::Left((result, _)) => result,
+            Either::Right(_) => {
+                if let Some(controller) = &controller {
+                    controller.abort();
+                }
+                Err(format!("no answer within {} seconds", TIMEOUT_MS / 1000))
+            }
+        }
     };
-    let response = Request::get(&url)
+    outcome.map_err(|message| DataError { file: url, message })
+}
+
+async fn fetch_checked(url: &str, signal: Option<&web_sys::AbortSignal>) -> Result<String, String> {
+    let response = Request::get(url)
+        .abort_signal(signal)
         .send()
         .await
-        .map_err(|e| error(format!("request failed ({e})")))?;
+        .map_err(|e| format!("request failed ({e})"))?;
     if !response.ok() {
-        return Err(error(format!(
+        return Err(format!(
             "HTTP {} {}",
             response.status(),
             response.status_text()
-        )));
+        ));
     }
-    response
+    let headers = response.headers();
+    let kind = headers.get("content-type").unwrap_or_default();
+    if !is_json_like(&kind) {
+        return Err(format!(
+            "served as \"{kind}\", not JSON (is the file missing on the server?)"
+        ));
+    }
+    let declared = headers
+        .get("content-length")
+        .and_then(|n| n.parse::<usize>().ok());
+    if let Some(size) = declared.filter(|&n| n > MAX_BYTES) {
+        return Err(too_large(size));
+    }
+    let text = response
         .text()
         .await
-        .map_err(|e| error(format!("could not read the body ({e})")))
+        .map_err(|e| format!("could not read the body ({e})"))?;
+    if text.len() > MAX_BYTES {
+        return Err(too_large(text.len()));
+    }
+    Ok(text)
+}
+
+/// JSON, or what ordinary static hosts call it; an HTML page is not.
+fn is_json_like(content_type: &str) -> bool {
+    let kind = content_type.to_ascii_lowercase();
+    kind.is_empty()
+        || kind.contains("json")
+        || kind.starts_with("text/plain")
+        || kind.starts_with("application/octet-stream")
+}
+
+fn too_large(bytes: usize) -> String {
+    format!(
+        "too large ({:.1} MB; the limit is {} MB)",
+        bytes as f64 / 1_048_576.0,
+        MAX_BYTES / 1_048_576
+    )
 }

@@ -14,8 +14,13 @@ const TYPES = {
   '.png': 'image/png',
 };
 
-export async function startServer({ root, base = '/', overrides = {} }) {
+//
+// An override is { status, type, body } and may inject a fault: `delay` (ms before answering),
+// `truncate` (send half the body, then cut the connection), `size` (a body of that many bytes).
+// `headers` are sent with every response (e.g. a Content-Security-Policy).
+export async function startServer({ root, base = '/', overrides = {}, headers = {} }) {
   const server = createServer(async (req, res) => {
+    for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
     const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
     if (!path.startsWith(base)) {
       res.writeHead(404).end('outside the site');
@@ -24,8 +29,18 @@ export async function startServer({ root, base = '/', overrides = {} }) {
     const relative = path.slice(base.length);
     const override = overrides[relative];
     if (override) {
-      res.writeHead(override.status ?? 200, { 'content-type': override.type ?? 'application/json' });
-      res.end(override.body ?? '');
+      if (override.delay) await new Promise((resolve) => setTimeout(resolve, override.delay));
+      const body = override.size ? Buffer.alloc(override.size, ' ') : Buffer.from(override.body ?? '');
+      res.writeHead(override.status ?? 200, {
+        'content-type': override.type ?? 'application/json',
+        'content-length': body.length,
+      });
+      if (override.truncate) {
+        res.write(body.subarray(0, Math.floor(body.length / 2)));
+        setTimeout(() => res.socket?.destroy(), 50);
+        return;
+      }
+      res.end(body);
       return;
     }
     const file = normalize(join(root, relative || 'index.html'));
@@ -47,13 +62,17 @@ export async function startServer({ root, base = '/', overrides = {} }) {
   const { port } = server.address();
   return {
     url: `http://127.0.0.1:${port}${base}`,
-    close: () => new Promise((resolve) => server.close(resolve)),
+    origin: `http://127.0.0.1:${port}`,
+    close: () => new Promise((resolve) => {
+      server.closeAllConnections?.();
+      server.close(resolve);
+    }),
   };
 }
 
 /// A page of another site (another port, so another origin) that embeds `site`'s chart the way
 /// the dashboard's embed code says: an iframe[data-sportdash] and the site's embed.js.
-export async function startHost(site, { query = '?view=medals&entities=jiaozuo,hedong&embed=1' } = {}) {
+export async function startHost(site, { query = '?view=medals&entities=jiaozuo,hedong&embed=1', port = 0 } = {}) {
   const page = `<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Host page</title></head>
@@ -70,7 +89,7 @@ export async function startHost(site, { query = '?view=medals&entities=jiaozuo,h
     res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
     res.end(page);
   });
-  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  await new Promise((resolve) => server.listen(port, '127.0.0.1', resolve));
   return {
     url: `http://127.0.0.1:${server.address().port}/`,
     close: () => new Promise((resolve) => server.close(resolve)),

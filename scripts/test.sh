@@ -36,7 +36,10 @@ trunk build --release
 ls -l dist/*.wasm dist/*.js | awk '{print $5, $9}'
 printf 'wasm gzip: %s bytes\n' "$(gzip -9 -c dist/*.wasm | wc -c)"
 
+step "synthetic national data set (about 3,200 places × 20 years × 12 indicators)"
+cargo run --quiet --example national -- target/national | tail -1
+
 step "end-to-end tests in Chromium"
-(cd tests/e2e && DIST="$PWD/../../dist" node --test --test-concurrency=1)
+(cd tests/e2e && DIST="$PWD/../../dist" NATIONAL="$PWD/../../target/national" node --test --test-concurrency=1)
 
 step "done"

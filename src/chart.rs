@@ -361,7 +361,101 @@ pub fn draw<DB: DrawingBackend>(
             draw_bars(root, builder, data, catalog, lang, style, &body, &small)
         }
         Shape::Lines => draw_lines(root, builder, data, lang, style, &body),
+        Shape::Ranked => draw_ranked(root, builder, data, catalog, lang, style, &small),
     }
+}
+
+/// A ranking: one horizontal bar per place, best at the top, its rank and name on the left.
+#[allow(clippy::too_many_arguments)]
+fn draw_ranked<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    mut builder: ChartBuilder<DB>,
+    data: &ChartData,
+    catalog: &Catalog,
+    lang: Lang,
+    style: &Style,
+    small: &TextStyle,
+) -> DrawResult<Vec<Hit>, DB> {
+    let count = data.groups.len().max(1) as f64;
+    let names: Vec<String> = data
+        .groups
+        .iter()
+        .enumerate()
+        .map(|(at, group)| format!("{}. {}", at + 1, group_label(group, catalog, lang).0))
+        .collect();
+    let (width, _) = root.dim_in_pixel();
+    let longest = names
+        .iter()
+        .map(|n| estimate_width(n, style.font(0.95)))
+        .max()
+        .unwrap_or(0);
+    let label_area = (longest + style.px(16.0)).min(width as i32 * 2 / 5);
+    builder
+        .y_label_area_size(label_area as u32)
+        .x_label_area_size((style.font(1.0) * 1.8) as u32);
+    let whole = whole_numbers(data);
+    let x_format = |v: &f64| axis_number(*v, whole);
+    let mut chart = builder.build_cartesian_2d(0f64..nice_top(data.max_value()), 0f64..count)?;
+    chart
+        .configure_mesh()
+        .disable_y_mesh()
+        .y_labels(0)
+        .y_label_formatter(&|_| String::new())
+        .x_labels(6)
+        .x_label_formatter(&x_format)
+        .light_line_style(style.grid().mix(0.0))
+        .bold_line_style(style.grid())
+        .axis_style(style.muted().stroke_width(style.stroke(1.0)))
+        .label_style(small.clone())
+        .draw()?;
+    let colour = style.series(data, 0);
+    let (x_pixels, y_pixels) = chart.plotting_area().get_pixel_range();
+    // Names and values as tall as a bar's slot allows.
+    let slot_height = (y_pixels.end - y_pixels.start) as f64 / count;
+    let name_size = style.font(0.95).min(slot_height * 0.8);
+    let name_font = (FONT, name_size)
+        .into_font()
+        .color(&style.ink())
+        .pos(Pos::new(HPos::Right, VPos::Center));
+    let value_font = (FONT, style.font(0.9).min(slot_height * 0.8))
+        .into_font()
+        .color(&style.muted())
+        .pos(Pos::new(HPos::Left, VPos::Center));
+    let mut hits = Vec::new();
+    for (index, row) in data.rows.iter().enumerate() {
+        let slot = count - row.group as f64;
+        let (y0, y1) = (slot - 0.85, slot - 0.15);
+        let (_, middle) = chart.backend_coord(&(0.0, slot - 0.5));
+        let name = fit(&names[row.group], name_size, label_area - style.px(12.0));
+        root.draw(&Text::new(
+            name,
+            (x_pixels.start - style.px(8.0), middle),
+            name_font.clone(),
+        ))?;
+        let value = match &row.cell {
+            Cell::Value { value, .. } => *value,
+            Cell::NoData => 0.0,
+        };
+        chart.draw_series(std::iter::once(Rectangle::new(
+            [(0.0, y0), (value, y1)],
+            colour.filled(),
+        )))?;
+        let (right, top) = chart.backend_coord(&(value, y1));
+        let (_, bottom) = chart.backend_coord(&(value, y0));
+        root.draw(&Text::new(
+            value_label(row, lang),
+            (right + style.px(6.0), middle),
+            value_font.clone(),
+        ))?;
+        hits.push(Hit {
+            left: x_pixels.start,
+            top,
+            right: right + style.px(40.0),
+            bottom,
+            row: index,
+        });
+    }
+    Ok(hits)
 }
 
 fn draw_legend<DB: DrawingBackend>(

@@ -66,20 +66,39 @@ pub fn check_dir(data_dir: &Path, reports: Option<&ReportTexts>) -> Checked {
     diagnostics.extend(validate::catalog(&catalog));
     let mut datasets = Vec::new();
     for category in Category::ALL {
-        let file = category.dataset_file();
-        let text = match read(data_dir, &file) {
-            Ok(text) => text,
-            Err(d) => {
-                diagnostics.push(d);
-                continue;
-            }
+        // A section is one file, or (split, for large data sets) one file per indicator.
+        let files: Vec<String> = if catalog.is_split(category) {
+            catalog
+                .indicators_in(category)
+                .filter_map(|i| i.file.clone())
+                .collect()
+        } else {
+            vec![category.dataset_file()]
         };
-        let loaded = load::dataset(&file, &text, category);
-        diagnostics.extend(loaded.diagnostics);
-        if let Some(dataset) = loaded.value {
-            let (kept, found) = validate::dataset(&catalog, &file, dataset, reports);
-            diagnostics.extend(found);
-            datasets.push(kept);
+        let mut observations = Vec::new();
+        let mut any = false;
+        for file in files {
+            let text = match read(data_dir, &file) {
+                Ok(text) => text,
+                Err(d) => {
+                    diagnostics.push(d);
+                    continue;
+                }
+            };
+            let loaded = load::dataset(&file, &text, category);
+            diagnostics.extend(loaded.diagnostics);
+            if let Some(dataset) = loaded.value {
+                let (kept, found) = validate::dataset(&catalog, &file, dataset, reports);
+                diagnostics.extend(found);
+                observations.extend(kept.observations);
+                any = true;
+            }
+        }
+        if any {
+            datasets.push(Dataset {
+                category,
+                observations,
+            });
         }
     }
     // The deck is optional: without one the presentation says so.

@@ -18,6 +18,7 @@ pub mod model;
 pub mod numerals;
 pub mod query;
 pub mod state;
+pub mod synthetic;
 pub mod units;
 pub mod validate;
 

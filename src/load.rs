@@ -113,11 +113,9 @@ pub fn catalog(entities_text: &str, indicators_text: &str, reports_text: &str) -
     diagnostics.extend(indicators.diagnostics);
     diagnostics.extend(reports.diagnostics);
     let value = match (entities.value, indicators.value, reports.value) {
-        (Some(entities), Some(indicators), Some(reports)) => Some(Catalog {
-            entities,
-            indicators,
-            reports,
-        }),
+        (Some(entities), Some(indicators), Some(reports)) => {
+            Some(Catalog::new(entities, indicators, reports))
+        }
         _ => None,
     };
     Loaded { value, diagnostics }

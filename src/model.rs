@@ -1,6 +1,8 @@
 //! The data model: what a dataset file holds once it has been read and checked.
 //! Plain data, no I/O; see `load` for reading and `validate` for the cross-file rules.
 
+use std::collections::HashMap;
+
 use serde::{Deserialize, Serialize};
 
 /// A name or description in Chinese, with English where the source or curator gives one.
@@ -15,6 +17,7 @@ pub struct Text {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum EntityKind {
+    Country,
     Province,
     Municipality,
     City,
@@ -86,6 +89,11 @@ pub struct Indicator {
     /// False for ranks, where 1 is best.
     pub higher_is_better: bool,
     pub description: Text,
+    /// Where this indicator's observations are kept, relative to the data directory, when a
+    /// large data set is split one file per indicator (so a view fetches only what it shows).
+    /// Without it they are in the section's file, `observations/<category>.json`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub file: Option<String>,
 }
 
 /// How a number was worded: 约/近 → approximate, 余/多/以上 → at least, 8至10 → range.
@@ -194,25 +202,69 @@ pub struct Report {
     pub note: Option<String>,
 }
 
-/// Entities, indicators and reports: what every view needs before any dataset.
+/// Entities, indicators and reports: what every view needs before any dataset. Look-ups by id
+/// are indexed, since a national data set has thousands of entities.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Catalog {
     pub entities: Vec<Entity>,
     pub indicators: Vec<Indicator>,
     pub reports: Vec<Report>,
+    index: Index,
+}
+
+#[derive(Clone, Debug, Default, PartialEq)]
+struct Index {
+    entities: HashMap<String, usize>,
+    indicators: HashMap<String, usize>,
+    reports: HashMap<String, usize>,
 }
 
 impl Catalog {
+    pub fn new(entities: Vec<Entity>, indicators: Vec<Indicator>, reports: Vec<Report>) -> Self {
+        // The first of duplicate ids wins, as a linear search would; `validate` reports the rest.
+        fn positions<'a>(ids: impl Iterator<Item = &'a str>) -> HashMap<String, usize> {
+            let mut map = HashMap::new();
+            for (at, id) in ids.enumerate() {
+                map.entry(id.to_string()).or_insert(at);
+            }
+            map
+        }
+        let index = Index {
+            entities: positions(entities.iter().map(|e| e.id.as_str())),
+            indicators: positions(indicators.iter().map(|i| i.id.as_str())),
+            reports: positions(reports.iter().map(|r| r.doc.as_str())),
+        };
+        Catalog {
+            entities,
+            indicators,
+            reports,
+            index,
+        }
+    }
+
     pub fn entity(&self, id: &str) -> Option<&Entity> {
-        self.entities.iter().find(|e| e.id == id)
+        self.index.entities.get(id).map(|&at| &self.entities[at])
+    }
+
+    /// Where the entity stands in the catalog's order.
+    pub fn entity_position(&self, id: &str) -> Option<usize> {
+        self.index.entities.get(id).copied()
     }
 
     pub fn indicator(&self, id: &str) -> Option<&Indicator> {
-        self.indicators.iter().find(|i| i.id == id)
+        self.index
+            .indicators
+            .get(id)
+            .map(|&at| &self.indicators[at])
     }
 
     pub fn report(&self, doc: &str) -> Option<&Report> {
-        self.reports.iter().find(|r| r.doc == doc)
+        self.index.reports.get(doc).map(|&at| &self.reports[at])
+    }
+
+    /// Whether the section's indicators are kept one file each (see `Indicator::file`).
+    pub fn is_split(&self, category: Category) -> bool {
+        self.indicators_in(category).any(|i| i.file.is_some())
     }
 
     pub fn indicators_in(&self, category: Category) -> impl Iterator<Item = &Indicator> {

@@ -20,7 +20,14 @@ pub struct Selection {
     pub indicator: Option<String>,
     pub entities: Vec<String>,
     pub years: Option<(i32, i32)>,
+    /// Rank every place with data and show the first `top`, in the last year of `years`.
+    pub top: Option<usize>,
 }
+
+/// Above this many places a view is picked by search and opens on its leaders, not on all.
+pub const MANY_PLACES: usize = 50;
+/// How many leaders a large view opens on.
+pub const LEADERS: usize = 5;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Shape {
@@ -30,6 +37,8 @@ pub enum Shape {
     Lines,
     /// Gold, silver and bronze bars per entity and competition.
     Medals,
+    /// One bar per place, longest first: the top N of one year.
+    Ranked,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -132,8 +141,16 @@ impl ChartData {
 }
 
 /// The indicators a view offers: the medal table first where the data has medals,
-/// then the category's indicators that have observations, in catalog order.
+/// then the category's indicators that have observations, in catalog order. A section kept one
+/// file per indicator offers all of its indicators, since only one is loaded at a time.
 pub fn indicator_choices(catalog: &Catalog, dataset: &Dataset) -> Vec<String> {
+    if catalog.is_split(dataset.category) {
+        return catalog
+            .indicators_in(dataset.category)
+            .filter(|i| i.file.is_some())
+            .map(|i| i.id.clone())
+            .collect();
+    }
     let used: BTreeSet<&str> = dataset
         .observations
         .iter()
@@ -169,13 +186,78 @@ pub fn default_indicator(dataset: &Dataset, choices: &[String]) -> Option<String
         .map(|(_, id)| id.clone())
 }
 
-/// The entities a user can compare: every report's subject, in catalog order.
+/// The entities a user can compare: every report's subject, in catalog order; in a large data
+/// set (national statistics), every place with data in the dataset.
 pub fn comparable_entities(catalog: &Catalog) -> Vec<String> {
     catalog
         .entities
         .iter()
         .filter(|e| catalog.reports.iter().any(|r| r.entity == e.id))
         .map(|e| e.id.clone())
+        .collect()
+}
+
+/// The places a view lets the user pick from, in catalog order.
+pub fn pickable_entities(catalog: &Catalog, dataset: &Dataset) -> Vec<String> {
+    let with_data: BTreeSet<&str> = dataset
+        .observations
+        .iter()
+        .map(|o| o.entity.as_str())
+        .collect();
+    if with_data.len() > MANY_PLACES {
+        catalog
+            .entities
+            .iter()
+            .filter(|e| with_data.contains(e.id.as_str()))
+            .map(|e| e.id.clone())
+            .collect()
+    } else {
+        comparable_entities(catalog)
+    }
+}
+
+/// The `n` places with the highest (or, for ranks, best) value of `indicator` in `year`, best
+/// first; ties in catalog order. Values compare in the indicator's unit.
+pub fn leaders(
+    catalog: &Catalog,
+    dataset: &Dataset,
+    indicator: &str,
+    year: i32,
+    n: usize,
+) -> Vec<(String, f64)> {
+    let unit = catalog.indicator(indicator).map_or("", |i| i.unit.as_str());
+    let higher_is_better = catalog
+        .indicator(indicator)
+        .is_none_or(|i| i.higher_is_better);
+    let mut best: std::collections::HashMap<&str, f64> = std::collections::HashMap::new();
+    for o in dataset
+        .observations
+        .iter()
+        .filter(|o| o.indicator == indicator && o.year == year && o.context.is_none())
+    {
+        if let Some(value) = units::convert(o.value, &o.unit, unit) {
+            best.entry(o.entity.as_str()).or_insert(value);
+        }
+    }
+    let mut ranked: Vec<(usize, &str, f64)> = best
+        .into_iter()
+        .map(|(entity, value)| {
+            let order = catalog.entity_position(entity).unwrap_or(usize::MAX);
+            (order, entity, value)
+        })
+        .collect();
+    ranked.sort_by(|a, b| {
+        let by_value = if higher_is_better {
+            b.2.total_cmp(&a.2)
+        } else {
+            a.2.total_cmp(&b.2)
+        };
+        by_value.then(a.0.cmp(&b.0))
+    });
+    ranked
+        .into_iter()
+        .take(n)
+        .map(|(_, entity, value)| (entity.to_string(), value))
         .collect()
 }
 
@@ -189,21 +271,41 @@ pub fn year_span(dataset: &Dataset) -> Option<(i32, i32)> {
 /// comparable entity that has data in the dataset, and every year with data. Unknown entity
 /// ids are left out.
 pub fn resolve(catalog: &Catalog, dataset: &Dataset, state: &ViewState) -> Selection {
+    let years = state.years.or_else(|| year_span(dataset));
     let entities = match &state.entities {
         Some(ids) => ids
             .iter()
             .filter(|id| catalog.entity(id).is_some())
             .cloned()
             .collect(),
-        None => comparable_entities(catalog)
-            .into_iter()
-            .filter(|id| dataset.observations.iter().any(|o| &o.entity == id))
-            .collect(),
+        None => {
+            let pickable = pickable_entities(catalog, dataset);
+            if pickable.len() > MANY_PLACES {
+                let choices = indicator_choices(catalog, dataset);
+                let indicator = state
+                    .indicator
+                    .clone()
+                    .filter(|id| choices.contains(id))
+                    .or_else(|| default_indicator(dataset, &choices))
+                    .unwrap_or_default();
+                let year = years.map_or(0, |(_, last)| last);
+                leaders(catalog, dataset, &indicator, year, LEADERS)
+                    .into_iter()
+                    .map(|(entity, _)| entity)
+                    .collect()
+            } else {
+                pickable
+                    .into_iter()
+                    .filter(|id| dataset.observations.iter().any(|o| &o.entity == id))
+                    .collect()
+            }
+        }
     };
     Selection {
         indicator: state.indicator.clone(),
         entities,
-        years: state.years.or_else(|| year_span(dataset)),
+        years,
+        top: state.top,
     }
 }
 
@@ -229,6 +331,7 @@ pub fn spelled_out(
         mode: state.mode,
         slide: state.slide,
         kiosk: state.kiosk,
+        top: state.top,
     }
 }
 
@@ -245,6 +348,18 @@ pub fn chart(catalog: &Catalog, dataset: &Dataset, selection: &Selection) -> Cha
         .years
         .or_else(|| year_span(dataset))
         .unwrap_or((0, 0));
+    // A ranking shows the leaders of the last selected year, whoever was picked.
+    let ranked = selection.top.filter(|_| indicator != MEDAL_TABLE);
+    let (entities, years) = match ranked {
+        Some(n) => (
+            leaders(catalog, dataset, &indicator, years.1, n)
+                .into_iter()
+                .map(|(entity, _)| entity)
+                .collect(),
+            (years.1, years.1),
+        ),
+        None => (selection.entities.clone(), years),
+    };
     let wanted: Vec<&str> = if indicator == MEDAL_TABLE {
         MEDAL_INDICATORS.to_vec()
     } else {
@@ -254,7 +369,7 @@ pub fn chart(catalog: &Catalog, dataset: &Dataset, selection: &Selection) -> Cha
         .observations
         .iter()
         .filter(|o| wanted.contains(&o.indicator.as_str()))
-        .filter(|o| selection.entities.contains(&o.entity))
+        .filter(|o| entities.contains(&o.entity))
         .filter(|o| (years.0..=years.1).contains(&o.year))
         .collect();
 
@@ -266,7 +381,7 @@ pub fn chart(catalog: &Catalog, dataset: &Dataset, selection: &Selection) -> Cha
         .fold(0.0, f64::max);
     let unit = units::display_unit(base_unit, max);
     let rank = unit.dimension == Dimension::Rank;
-    let several_years = selection.entities.iter().any(|entity| {
+    let several_years = entities.iter().any(|entity| {
         chosen
             .iter()
             .filter(|o| &o.entity == entity && o.context.is_none())
@@ -277,6 +392,8 @@ pub fn chart(catalog: &Catalog, dataset: &Dataset, selection: &Selection) -> Cha
     });
     let shape = if indicator == MEDAL_TABLE {
         Shape::Medals
+    } else if ranked.is_some() {
+        Shape::Ranked
     } else if rank || several_years {
         Shape::Lines
     } else {
@@ -312,11 +429,12 @@ pub fn chart(catalog: &Catalog, dataset: &Dataset, selection: &Selection) -> Cha
             rows: Vec::new(),
         },
     };
-    for entity in &selection.entities {
+    for entity in &entities {
         match shape {
             Shape::Medals => builder.medals_of(entity),
             Shape::Bars => builder.bars_of(entity),
             Shape::Lines => builder.lines_of(entity),
+            Shape::Ranked => builder.ranked_of(entity, years.1),
         }
     }
     builder.data
@@ -398,6 +516,22 @@ impl Builder<'_> {
             context: context.clone(),
             cell,
         });
+    }
+
+    /// One bar for the entity's value in `year`, in the order the ranking gives.
+    fn ranked_of(&mut self, entity: &str, year: i32) {
+        if self.data.series.is_empty() {
+            self.data.series.push(Series {
+                key: SeriesKey::Year(year),
+            });
+        }
+        let group = self.group(Group::Entity {
+            entity: entity.to_string(),
+            context: None,
+            year: Some(year),
+        });
+        let indicator = self.data.indicator.clone();
+        self.row((group, 0), entity, year, &indicator, &None);
     }
 
     /// Gold, silver and bronze for each competition the entity took part in.

@@ -30,6 +30,7 @@ fn chart_of(data: &Checked, category: Category, indicator: &str, entities: &[&st
         indicator: Some(indicator.to_string()),
         entities: entities.iter().map(|e| e.to_string()).collect(),
         years: None,
+        top: None,
     };
     query::chart(data.catalog.as_ref().unwrap(), dataset, &selection)
 }

@@ -170,6 +170,7 @@ fn every_observation_is_reachable_from_some_view() {
                 indicator: Some(indicator),
                 entities: query::comparable_entities(catalog),
                 years: query::year_span(dataset),
+                top: None,
             };
             for row in query::chart(catalog, dataset, &selection).rows {
                 if let Cell::Value {

@@ -59,32 +59,80 @@ pub struct LoadedDeck {
     pub diagnostics: Vec<Diagnostic>,
 }
 
+/// A section, and the indicator for sections kept one file per indicator.
+type DatasetKey = (Category, Option<String>);
+
 thread_local! {
     /// Datasets already read, so that going back to a section, or switching the language,
     /// does not fetch again. Failures are not kept: a retry fetches afresh.
-    static DATASETS: RefCell<HashMap<Category, Arc<LoadedDataset>>> = RefCell::new(HashMap::new());
+    static DATASETS: RefCell<HashMap<DatasetKey, Arc<LoadedDataset>>> = RefCell::new(HashMap::new());
 }
 
+/// A section's observations: its file, or, where the section is kept one file per indicator
+/// (large data sets), only the file of `indicator` (by default the section's first).
 pub async fn dataset(
     catalog: Arc<LoadedCatalog>,
     category: Category,
+    indicator: Option<String>,
 ) -> Result<Arc<LoadedDataset>, DataError> {
-    if let Some(kept) = DATASETS.with(|d| d.borrow().get(&category).cloned()) {
+    let (file, key) = source_of(&catalog.catalog, category, indicator);
+    if let Some(kept) = DATASETS.with(|d| d.borrow().get(&(category, key.clone())).cloned()) {
         return Ok(kept);
     }
-    let file = category.dataset_file();
     let text = fetch_text(&file).await?;
-    let loaded = dataset_from_text(&catalog.catalog, category, &text)?;
-    DATASETS.with(|d| d.borrow_mut().insert(category, loaded.clone()));
+    let loaded = dataset_from_file(&catalog.catalog, category, &file, &text)?;
+    DATASETS.with(|d| d.borrow_mut().insert((category, key), loaded.clone()));
     Ok(loaded)
+}
+
+/// Which file holds what a view needs, and the indicator it was chosen for (split sections).
+fn source_of(
+    catalog: &Catalog,
+    category: Category,
+    indicator: Option<String>,
+) -> (String, Option<String>) {
+    if !catalog.is_split(category) {
+        return (category.dataset_file(), None);
+    }
+    let mut offered = catalog.indicators_in(category).filter(|i| i.file.is_some());
+    let chosen = match indicator {
+        Some(id) => catalog
+            .indicators_in(category)
+            .find(|i| i.id == id && i.file.is_some())
+            .or_else(|| offered.next()),
+        None => offered.next(),
+    };
+    match chosen {
+        Some(i) => (i.file.clone().unwrap_or_default(), Some(i.id.clone())),
+        None => (category.dataset_file(), None),
+    }
 }
 
 /// Every section's dataset, for the pages about all of them (sources, coverage).
 pub async fn all_datasets(catalog: Arc<LoadedCatalog>) -> Result<Arc<Vec<Dataset>>, DataError> {
-    let loads = Category::ALL.map(|category| dataset(catalog.clone(), category));
     let mut all = Vec::new();
-    for loaded in futures::future::join_all(loads).await {
-        all.push(loaded?.dataset.clone());
+    for category in Category::ALL {
+        let indicators: Vec<Option<String>> = if catalog.catalog.is_split(category) {
+            catalog
+                .catalog
+                .indicators_in(category)
+                .filter(|i| i.file.is_some())
+                .map(|i| Some(i.id.clone()))
+                .collect()
+        } else {
+            vec![None]
+        };
+        let loads = indicators
+            .into_iter()
+            .map(|indicator| dataset(catalog.clone(), category, indicator));
+        let mut observations = Vec::new();
+        for loaded in futures::future::join_all(loads).await {
+            observations.extend(loaded?.dataset.observations.iter().cloned());
+        }
+        all.push(Dataset {
+            category,
+            observations,
+        });
     }
     Ok(Arc::new(all))
 }
@@ -107,11 +155,19 @@ pub fn dataset_from_text(
     category: Category,
     text: &str,
 ) -> Result<Arc<LoadedDataset>, DataError> {
-    let file = category.dataset_file();
-    let loaded = load::dataset(&file, text, category);
+    dataset_from_file(catalog, category, &category.dataset_file(), text)
+}
+
+fn dataset_from_file(
+    catalog: &Catalog,
+    category: Category,
+    file: &str,
+    text: &str,
+) -> Result<Arc<LoadedDataset>, DataError> {
+    let loaded = load::dataset(file, text, category);
     match loaded.value {
         Some(dataset) => {
-            let (dataset, found) = validate::dataset(catalog, &file, dataset, None);
+            let (dataset, found) = validate::dataset(catalog, file, dataset, None);
             let mut diagnostics = loaded.diagnostics;
             diagnostics.extend(found);
             Ok(Arc::new(LoadedDataset {

@@ -57,8 +57,10 @@ fn EmbedSection(
     look: Look,
 ) -> impl IntoView {
     let category = state.with_untracked(|s| s.view.unwrap_or(DEFAULT_VIEW));
+    let indicator = state.with_untracked(|s| s.indicator.clone());
     let for_fetch = catalog.clone();
-    let dataset = LocalResource::new(move || data::dataset(for_fetch.clone(), category));
+    let dataset =
+        LocalResource::new(move || data::dataset(for_fetch.clone(), category, indicator.clone()));
     let catalog = Arc::new(catalog.catalog.clone());
     loading(dataset, look.lang, move |loaded| {
         view! { <EmbedChart catalog=catalog.clone() loaded state look/> }

@@ -277,8 +277,12 @@ fn CategorySection(
     state: RwSignal<ViewState>,
     look: Look,
 ) -> impl IntoView {
+    // A section kept one file per indicator loads again when the indicator changes.
+    let split = catalog.catalog.is_split(category);
+    let wanted = Memo::new(move |_| split.then(|| state.with(|s| s.indicator.clone())).flatten());
     let for_fetch = catalog.clone();
-    let dataset = LocalResource::new(move || data::dataset(for_fetch.clone(), category));
+    let dataset =
+        LocalResource::new(move || data::dataset(for_fetch.clone(), category, wanted.get()));
     let catalog = Arc::new(catalog.catalog.clone());
     loading(dataset, look.lang, move |loaded| {
         view! { <DatasetView catalog=catalog.clone() loaded state look/> }

@@ -179,8 +179,10 @@ fn SlideChart(
     look: Look,
 ) -> impl IntoView {
     let category = slide.state.view.unwrap_or(super::DEFAULT_VIEW);
+    let indicator = slide.state.indicator.clone();
     let for_fetch = catalog.clone();
-    let dataset = LocalResource::new(move || data::dataset(for_fetch.clone(), category));
+    let dataset =
+        LocalResource::new(move || data::dataset(for_fetch.clone(), category, indicator.clone()));
     let catalog = Arc::new(catalog.catalog.clone());
     loading(dataset, look.lang, move |loaded| {
         view! {

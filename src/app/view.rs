@@ -63,7 +63,12 @@ pub fn DatasetView(
         })
         .collect_view();
 
-    let entity_chips = query::comparable_entities(&catalog)
+    let pickable = query::pickable_entities(&catalog, &loaded.dataset);
+    let many = pickable.len() > query::MANY_PLACES;
+    let search = many.then(|| {
+        view! { <EntitySearch pickable=Arc::new(pickable.clone()) catalog=catalog.clone() chosen state lang/> }
+    });
+    let entity_chips = (if many { Vec::new() } else { pickable })
         .into_iter()
         .map(|id| {
             let name = entity_name(&catalog, &id, lang);
@@ -201,6 +206,7 @@ pub fn DatasetView(
                 <div class="control" role="group" aria-label=strings.entities>
                     <span class="control-label" aria-hidden="true">{strings.entities}</span>
                     <div class="chips">{entity_chips}</div>
+                    {search}
                 </div>
                 <div class="control years" role="group" aria-label=strings.years>
                     <span class="control-label" aria-hidden="true">{strings.years}</span>
@@ -227,6 +233,16 @@ pub fn DatasetView(
                     {strings.table}
                 </button>
             </div>
+            <button
+                class="tool"
+                data-action="top"
+                aria-pressed=move || state.with(|s| s.top.is_some()).to_string()
+                on:click=move |_| {
+                    state.update(|s| s.top = if s.top.is_some() { None } else { Some(20) })
+                }
+            >
+                {strings.ranking}
+            </button>
             <Share spelled lang/>
             <Downloads chart selection=chosen catalog=catalog.clone() look/>
         </div>
@@ -242,5 +258,131 @@ pub fn DatasetView(
             </p>
         </Show>
         {panel}
+    }
+}
+
+/// Picking among thousands of places: type part of a name (Chinese or English) or an id.
+#[component]
+fn EntitySearch(
+    pickable: Arc<Vec<String>>,
+    catalog: Arc<Catalog>,
+    chosen: Memo<query::Selection>,
+    state: RwSignal<ViewState>,
+    lang: Lang,
+) -> impl IntoView {
+    let strings = lang.strings();
+    let typed = RwSignal::new(String::new());
+    let names: Arc<Vec<(String, String)>> = Arc::new(
+        pickable
+            .iter()
+            .map(|id| {
+                let entity = catalog.entity(id);
+                let text = entity.map_or(String::new(), |e| {
+                    format!(
+                        "{} {} {id}",
+                        e.name.zh,
+                        e.name.en.clone().unwrap_or_default()
+                    )
+                });
+                (id.clone(), text.to_lowercase())
+            })
+            .collect(),
+    );
+    let suggestions = move || {
+        let typed = typed.get().trim().to_lowercase();
+        if typed.is_empty() {
+            return Vec::new();
+        }
+        let picked = chosen.with(|c| c.entities.clone());
+        names
+            .iter()
+            .filter(|(id, text)| text.contains(&typed) && !picked.contains(id))
+            .take(8)
+            .map(|(id, _)| id.clone())
+            .collect::<Vec<_>>()
+    };
+    let add = move |id: String| {
+        let mut entities = chosen.get_untracked().entities;
+        if !entities.contains(&id) {
+            entities.push(id);
+        }
+        state.update(|s| {
+            s.entities = Some(entities);
+            s.top = None;
+        });
+        typed.set(String::new());
+    };
+    let remove = move |id: String| {
+        let entities: Vec<String> = chosen
+            .get_untracked()
+            .entities
+            .into_iter()
+            .filter(|e| *e != id)
+            .collect();
+        state.update(|s| s.entities = Some(entities));
+    };
+    let name_catalog = catalog.clone();
+    let name_of = move |id: &str| entity_name(&name_catalog, id, lang);
+    let list_name = name_of.clone();
+    let first = suggestions.clone();
+    view! {
+        <div class="entity-search">
+            <div class="chips">
+                {move || {
+                    chosen
+                        .with(|c| c.entities.clone())
+                        .into_iter()
+                        .map(|id| {
+                            let label = format!("{} ×", name_of(&id));
+                            let target = id.clone();
+                            view! {
+                                <button
+                                    class="chip"
+                                    data-entity=id
+                                    aria-pressed="true"
+                                    title=strings.remove
+                                    on:click=move |_| remove(target.clone())
+                                >
+                                    {label}
+                                </button>
+                            }
+                        })
+                        .collect_view()
+                }}
+            </div>
+            <input
+                type="search"
+                class="search-places"
+                aria-label=strings.search_places
+                placeholder=strings.search_places
+                prop:value=move || typed.get()
+                on:input=move |ev| typed.set(event_target_value(&ev))
+                on:keydown=move |ev| {
+                    if ev.key() == "Enter" {
+                        if let Some(id) = first().into_iter().next() {
+                            add(id);
+                        }
+                    }
+                }
+            />
+            <ul class="suggestions">
+                {move || {
+                    suggestions()
+                        .into_iter()
+                        .map(|id| {
+                            let label = list_name(&id);
+                            let target = id.clone();
+                            view! {
+                                <li>
+                                    <button data-pick=id on:click=move |_| add(target.clone())>
+                                        {label}
+                                    </button>
+                                </li>
+                            }
+                        })
+                        .collect_view()
+                }}
+            </ul>
+        </div>
     }
 }

@@ -1,0 +1,76 @@
+// End-to-end at national scale: the synthetic data set (about 3,200 places × 20 years × 12
+// indicators, one file per indicator; `cargo run --example national -- DIR`) served as the
+// site's data/. NATIONAL names that directory; scripts/test.sh generates it.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, readdirSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { launch, open, SIZES, waitForChart } from './browser.mjs';
+import { startServer } from './server.mjs';
+
+const DIST = resolve(process.env.DIST ?? '../../dist');
+const NATIONAL = process.env.NATIONAL && resolve(process.env.NATIONAL);
+let browser;
+let site;
+
+before(async () => {
+  if (!NATIONAL) return;
+  // The built site with data/ pointing at the national data set.
+  const root = mkdtempSync(join(tmpdir(), 'sportdash-national-'));
+  for (const name of readdirSync(DIST)) {
+    if (name !== 'data') symlinkSync(join(DIST, name), join(root, name));
+  }
+  symlinkSync(NATIONAL, join(root, 'data'));
+  site = await startServer({ root });
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await site?.close();
+});
+
+describe('national scale', { skip: NATIONAL ? false : 'NATIONAL is not set (scripts/test.sh sets it)' }, () => {
+  test('one indicator is fetched on demand and its ranked top 20 is drawn, best first', async () => {
+    const context = await browser.newContext(SIZES.laptop);
+    const fetched = [];
+    context.on('request', (r) => fetched.push(new URL(r.url()).pathname));
+    const { page, errors } = await open(context, `${site.url}?view=facilities&indicator=sports_area_per_capita&top=20&years=2005-2024&show=table`);
+    await page.waitForSelector('tbody tr', { timeout: 20_000 });
+    const values = await page.$$eval('tbody tr td.num', (cells) => cells.map((c) => parseFloat(c.textContent.replace(/[^0-9.]/g, ''))));
+    assert.equal(values.length, 20);
+    assert.ok(values.every((v, i) => i === 0 || values[i - 1] >= v), `best first: ${values}`);
+    await page.click('button[data-show=chart]');
+    assert.equal((await waitForChart(page)).marks, 20);
+
+    await page.selectOption('select.indicator', 'facility_investment');
+    await page.waitForFunction(() => location.search.includes('indicator=facility_investment'));
+    await waitForChart(page);
+    const data = fetched.filter((p) => p.includes('/data/observations/'));
+    assert.deepEqual(
+      data.map((p) => p.split('/data/')[1]),
+      ['observations/facilities/sports_area_per_capita.json', 'observations/facilities/facility_investment.json'],
+      'only the indicators shown, each when it is shown',
+    );
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
+  test('among thousands of places, search picks one and the comparison redraws', async () => {
+    const context = await browser.newContext(SIZES.laptop);
+    const { page, errors } = await open(context, `${site.url}?view=events&indicator=fitness_events`);
+    const before = await waitForChart(page);
+    assert.equal(await page.locator('.chip[aria-pressed=true]').count(), 5, 'opens on the five leaders');
+    await page.fill('.search-places', 'County 00042');
+    await page.waitForSelector('.suggestions button');
+    assert.equal(await page.locator('.suggestions button').count(), 1);
+    await page.press('.search-places', 'Enter');
+    await page.waitForSelector('.chip[data-entity=x00042]');
+    await page.waitForFunction((n) => document.querySelector('canvas.chart').dataset.marks !== n, String(before.marks));
+    assert.match(page.url(), /entities=[^&]*x00042/);
+    await page.fill('.search-places', '县');
+    assert.equal(await page.locator('.suggestions button').count(), 8, 'suggestions are few, however many match');
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+});

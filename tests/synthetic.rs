@@ -1,0 +1,97 @@
+//! The synthetic national data set is valid data in the real schema, at the size it claims.
+#![cfg(not(target_arch = "wasm32"))]
+
+use sportdash::load;
+use sportdash::model::{Catalog, Dataset};
+use sportdash::query::{self, Selection};
+use sportdash::synthetic::{national, Scale};
+use sportdash::validate;
+
+#[test]
+fn a_small_national_data_set_passes_the_validator() {
+    let scale = Scale {
+        provinces: 3,
+        cities_per_province: 3,
+        counties_per_city: 4,
+        years: 6,
+        ..Scale::default()
+    };
+    let data = national(&scale);
+    let catalog = Catalog::new(data.entities, data.indicators.clone(), data.reports);
+    assert!(validate::catalog(&catalog).is_empty());
+    let mut total = 0;
+    for (indicator, observations) in data.indicators.iter().zip(data.observations) {
+        assert!(catalog.is_split(indicator.category));
+        // Through the real loader, as the dashboard reads it.
+        let text =
+            serde_json::json!({"dataset": indicator.category.id(), "observations": observations})
+                .to_string();
+        let file = indicator.file.clone().unwrap();
+        let loaded = load::dataset(&file, &text, indicator.category);
+        assert!(loaded.diagnostics.is_empty(), "{:?}", loaded.diagnostics);
+        let count = observations.len();
+        let (kept, problems) = validate::dataset(&catalog, &file, loaded.value.unwrap(), None);
+        assert!(
+            problems.is_empty(),
+            "{file}: {:?}",
+            &problems[..problems.len().min(3)]
+        );
+        assert_eq!(kept.observations.len(), count);
+        total += count;
+    }
+    // 1 + 3 + 9 + 36 places × 6 years × 12 indicators, less the gaps.
+    let cells = 49 * 6 * 12;
+    assert!(total > cells / 2 && total < cells, "{total} of {cells}");
+}
+
+#[test]
+fn the_default_scale_is_about_3200_places_and_a_view_ranks_them() {
+    let scale = Scale {
+        years: 2,
+        ..Scale::default()
+    };
+    let data = national(&scale);
+    assert!(
+        (3100..=3300).contains(&data.entities.len()),
+        "{}",
+        data.entities.len()
+    );
+    let catalog = Catalog::new(data.entities, data.indicators.clone(), data.reports);
+    let at = data
+        .indicators
+        .iter()
+        .position(|i| i.id == "sports_area_per_capita")
+        .unwrap();
+    let dataset = Dataset {
+        category: data.indicators[at].category,
+        observations: data.observations[at].clone(),
+    };
+    let year = scale.first_year + 1;
+    let top = query::chart(
+        &catalog,
+        &dataset,
+        &Selection {
+            indicator: Some("sports_area_per_capita".to_string()),
+            entities: Vec::new(),
+            years: Some((scale.first_year, year)),
+            top: Some(20),
+        },
+    );
+    assert_eq!(top.shape, query::Shape::Ranked);
+    assert_eq!(top.rows.len(), 20);
+    let values: Vec<f64> = top
+        .rows
+        .iter()
+        .map(|r| match &r.cell {
+            query::Cell::Value { value, .. } => *value,
+            query::Cell::NoData => f64::NAN,
+        })
+        .collect();
+    assert!(values.windows(2).all(|w| w[0] >= w[1]), "{values:?}");
+    let best = query::leaders(&catalog, &dataset, "sports_area_per_capita", year, 1);
+    assert_eq!(best[0].1, values[0]);
+    // A large view opens on its leaders, not on thousands of places.
+    let state = sportdash::state::ViewState::default();
+    let chosen = query::resolve(&catalog, &dataset, &state);
+    assert_eq!(chosen.entities.len(), query::LEADERS);
+}

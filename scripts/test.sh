@@ -41,5 +41,6 @@ cargo run --quiet --example national -- target/national | tail -1
 
 step "end-to-end tests in Chromium"
 (cd tests/e2e && DIST="$PWD/../../dist" NATIONAL="$PWD/../../target/national" node --test --test-concurrency=1)
+step "benchmark (short run; figures only, no thresholds)"; bench/run.sh --quick --national target/national
 
 step "done"

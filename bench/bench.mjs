@@ -1,0 +1,692 @@
+// The benchmark (README, "Performance"). Run it through bench/run.sh, which installs what it
+// needs:
+//
+//   bench/run.sh [--runs N] [--quick] [--national DIR] [--build] [--dist DIR]
+//
+// Measures the dashboard's default view (dist/, the release build) against two reference pages
+// that draw the same chart from the same data: Apache ECharts (canvas) and a "floor" page, an
+// inline SVG written by our own `sportdash render` with no script at all. Each figure is the
+// median of --runs loads (default 7), each in a fresh browser context, at 1× and 4× CPU
+// throttle. Prints one table (Markdown) and writes bench/results/latest.json.
+// It fails (status 1) only when a page does not load or a figure cannot be taken, never on
+// how fast or slow anything is.
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+
+import { launch } from './browser.mjs';
+import { startServer } from './server.mjs';
+
+const BENCH = dirname(fileURLToPath(import.meta.url));
+const ROOT = resolve(BENCH, '..');
+const VIEWPORT = { width: 1366, height: 768 }; // the e2e tests' laptop size
+const CHIP = 'button.chip[data-entity=chongqing]';
+const YEAR_TO = 'input[data-role=year-to]';
+const NATIONAL_QUERY = '?view=facilities&indicator=sports_area_per_capita&top=20';
+const KB = 1024;
+const GZIP_BUDGET = 150 * KB;
+
+// ---------------------------------------------------------------- arguments
+
+function usage(message) {
+  if (message) console.error(`bench: ${message}`);
+  console.error(`usage: bench/run.sh [--runs N] [--quick] [--national DIR] [--build] [--dist DIR]
+  --runs N        loads per page and CPU rate (default 7; --quick: 2)
+  --quick         the short run CI does: figures only, no thresholds
+  --national DIR  also measure a data directory written by
+                  cargo run --release --example national -- DIR
+  --build         trunk build --release first (otherwise only when dist/ is missing)
+  --dist DIR      measure another build of the site (default: dist/)`);
+  process.exit(message ? 2 : 0);
+}
+
+const options = { runs: 7, quick: false, national: null, build: false, dist: null };
+{
+  const args = process.argv.slice(2);
+  let runsGiven = false;
+  while (args.length) {
+    const arg = args.shift();
+    if (arg === '--runs') {
+      options.runs = Number(args.shift());
+      runsGiven = true;
+      if (!Number.isInteger(options.runs) || options.runs < 1) usage('--runs needs a whole number ≥ 1');
+    } else if (arg === '--quick') options.quick = true;
+    else if (arg === '--national') {
+      options.national = args.shift();
+      if (!options.national) usage('--national needs a directory');
+      options.national = resolve(options.national);
+    } else if (arg === '--build') options.build = true;
+    else if (arg === '--dist') {
+      options.dist = args.shift();
+      if (!options.dist) usage('--dist needs a directory');
+      options.dist = resolve(options.dist);
+    }
+    else if (arg === '-h' || arg === '--help') usage();
+    else usage(`unknown argument ${arg}`);
+  }
+  if (options.quick && !runsGiven) options.runs = 2;
+}
+const THROTTLES = [1, 4];
+
+// ---------------------------------------------------------------- small helpers
+
+const say = (text) => console.error(`[bench] ${text}`);
+const failures = [];
+const fail = (what) => {
+  failures.push(what);
+  say(`FAILED: ${what}`);
+};
+
+function median(values) {
+  const v = values.filter((x) => typeof x === 'number' && Number.isFinite(x)).sort((a, b) => a - b);
+  if (!v.length) return null;
+  const mid = Math.floor(v.length / 2);
+  return v.length % 2 ? v[mid] : (v[mid - 1] + v[mid]) / 2;
+}
+
+function summary(values) {
+  const v = values.filter((x) => typeof x === 'number' && Number.isFinite(x));
+  return { median: median(v), min: v.length ? Math.min(...v) : null, max: v.length ? Math.max(...v) : null, samples: values };
+}
+
+function run(command, args, { cwd = ROOT, env = process.env } = {}) {
+  const result = spawnSync(command, args, { cwd, env, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+  return { ok: result.status === 0, status: result.status, stdout: result.stdout ?? '', stderr: result.stderr ?? '', error: result.error };
+}
+
+const gzipCache = new Map();
+function gzipSize(entry) {
+  const key = entry.file ? `${entry.file}:${entry.bytes}` : null;
+  if (key && gzipCache.has(key)) return gzipCache.get(key);
+  const size = gzipSync(entry.body, { level: 9 }).length;
+  if (key) gzipCache.set(key, size);
+  return size;
+}
+
+/// The responses of one page load: total raw and gzip bytes of the 200s, and each file.
+function transferOf(log, prefix) {
+  const files = log.map((e) => ({
+    path: e.path.startsWith(prefix) ? e.path.slice(prefix.length) || '/' : e.path,
+    status: e.status,
+    raw: e.bytes,
+    gzip: e.status === 200 ? gzipSize(e) : null,
+  }));
+  const ok = files.filter((f) => f.status === 200);
+  return {
+    raw: ok.reduce((s, f) => s + f.raw, 0),
+    gzip: ok.reduce((s, f) => s + f.gzip, 0),
+    requests: files.length,
+    files,
+  };
+}
+
+// ---------------------------------------------------------------- the site: dist/, snapshotted
+
+/// The files index.html names (loader, glue, wasm, css), relative to dist/.
+function referencedFiles(dist) {
+  const html = readFileSync(join(dist, 'index.html'), 'utf8');
+  return [...html.matchAll(/(?:src|href)="\.?\/?([^"]+\.(?:js|wasm|css))"/g)].map((m) => m[1]);
+}
+
+function ensureDist() {
+  if (options.dist) {
+    if (!existsSync(join(options.dist, 'index.html'))) throw new Error(`${options.dist} has no index.html`);
+    return options.dist;
+  }
+  const dist = join(ROOT, 'dist');
+  if (options.build || !existsSync(join(dist, 'index.html'))) {
+    say(options.build ? '--build: trunk build --release' : 'dist/ is missing: trunk build --release');
+    const built = run('bash', ['-c', 'source scripts/env.sh && trunk build --release']);
+    if (!built.ok) {
+      console.error(built.stdout, built.stderr);
+      throw new Error('trunk build --release failed');
+    }
+  }
+  return dist;
+}
+
+/// A copy of dist/, so that a build running meanwhile cannot swap files under the benchmark.
+/// Retries while dist/ is incomplete (a build writing it).
+async function snapshot(dist) {
+  for (let attempt = 1; ; attempt++) {
+    const copy = mkdtempSync(join(tmpdir(), 'sportdash-bench-site-'));
+    try {
+      cpSync(dist, copy, { recursive: true, filter: (source) => !source.includes('/.stage') });
+      const named = referencedFiles(copy);
+      const missing = named.filter((f) => !existsSync(join(copy, f)));
+      const wasm = named.find((f) => f.endsWith('.wasm'));
+      if (!missing.length && wasm) {
+        const mtime = statSync(join(dist, wasm)).mtimeMs;
+        return { dir: copy, wasm: join(copy, wasm), wasmMtime: mtime, files: named };
+      }
+      throw new Error(`index.html names missing files: ${missing.join(', ') || 'no .wasm'}`);
+    } catch (error) {
+      rmSync(copy, { recursive: true, force: true });
+      if (attempt >= 10) throw new Error(`dist/ is not a complete build: ${error.message}`);
+      say(`dist/ looks incomplete (${error.message}); a build may be running, retrying in 5 s`);
+      await new Promise((r) => setTimeout(r, 5000));
+    }
+  }
+}
+
+// ---------------------------------------------------------------- the floor page
+
+/// Our own CLI draws the chart as SVG at the size the dashboard draws it; the page inlines it.
+function floorPage(dir, dataDir, width, height) {
+  const svgFile = join(dir, 'chart.svg');
+  say(`floor: cargo run --release -- render --view medals --format svg (${width}×${height})`);
+  const rendered = run('cargo', ['run', '--release', '--quiet', '--', 'render', '--view', 'medals', '--format', 'svg',
+    '-o', svgFile, '--width', String(width), '--height', String(height), '--data', dataDir]);
+  if (!rendered.ok) throw new Error(`sportdash render failed (status ${rendered.status}): ${rendered.stderr.trim().slice(-2000)}`);
+  const svg = readFileSync(svgFile, 'utf8');
+  writeFileSync(join(dir, 'index.html'), `<!DOCTYPE html>
+<html lang="zh-CN">
+<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Floor: the medals chart as inline SVG, no script</title></head>
+<body style="margin:16px">
+${svg}
+</body>
+</html>
+`);
+  rmSync(svgFile);
+  return `${rendered.stdout}${rendered.stderr}`.trim().split('\n').pop();
+}
+
+// ---------------------------------------------------------------- one load of one page
+
+const PROBE = readFileSync(join(BENCH, 'probe.js'), 'utf8');
+
+/// Opens `page.url` in a fresh context at `throttle`× CPU slowdown and measures: time to the
+/// first chart, the bytes served, the memory after load, and (if `page.repaint`) the repaint.
+async function measure(browser, server, page, throttle, { repaint = true } = {}) {
+  const context = await browser.newContext({ viewport: VIEWPORT, deviceScaleFactor: 1 });
+  await context.addInitScript(PROBE.replace('__BENCH_CONFIG__', JSON.stringify({ selector: page.selector })));
+  const tab = await context.newPage();
+  const errors = [];
+  tab.on('pageerror', (e) => errors.push(String(e)));
+  tab.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  const cdp = await context.newCDPSession(tab);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: throttle });
+  const limit = page.timeout * throttle;
+  const out = { errors };
+  try {
+    server.take();
+    await tab.goto(page.url, { waitUntil: 'commit', timeout: limit });
+    if (page.selector) {
+      await tab.waitForFunction(() => window.__bench.first !== null, null, { polling: 100, timeout: limit });
+    }
+    // The paint entries arrive after the frame is shown, a little after its animation frame.
+    await tab.waitForFunction(() => window.__bench.fcp !== null, null, { polling: 100, timeout: limit });
+    await server.idle(500, limit);
+    const marks = await tab.evaluate(() => ({ first: window.__bench.first, fcp: window.__bench.fcp, drawn: window.__bench.drawn }));
+    out.firstChart = page.selector ? marks.first : marks.fcp;
+    out.fcp = marks.fcp;
+    out.drawn = marks.drawn;
+    out.marks = page.selector ? await tab.evaluate((s) => document.querySelector(s)?.dataset.marks ?? null, page.selector) : null;
+    out.transfer = transferOf(server.take(), page.prefix);
+
+    await cdp.send('HeapProfiler.collectGarbage');
+    const heap = await cdp.send('Runtime.getHeapUsage');
+    out.jsHeap = heap.usedSize;
+    out.wasm = await tab.evaluate(() => window.__bench.wasmBytes());
+
+    if (repaint && page.repaint) {
+      // Let the first drawing settle (a resize may draw it twice), then trigger a change.
+      let last = null;
+      for (let i = 0; i < 50; i++) {
+        const hash = await tab.evaluate((s) => window.__bench.hash(s), page.selector);
+        if (hash === last) break;
+        last = hash;
+        await tab.waitForTimeout(150);
+      }
+      const trigger = await page.repaint(tab, page);
+      await tab.waitForFunction(() => window.__bench.repaint !== null, null, { polling: 50, timeout: limit });
+      const result = await tab.evaluate(() => [window.__bench.repaint, window.__bench.repaintDrawn]);
+      out.repaint = result[0] >= 0 ? result[0] : null;
+      out.repaintDrawn = result[1];
+      out.trigger = trigger;
+      if (out.repaint === null) out.repaintError = 'the chart did not change';
+    }
+  } catch (error) {
+    out.error = `${error.message.split('\n')[0]}${errors.length ? ` (page errors: ${errors.slice(0, 3).join(' | ')})` : ''}`;
+    out.visible = await tab.evaluate(() => document.body?.innerText.slice(0, 300)).catch(() => null);
+  } finally {
+    await context.close();
+  }
+  return out;
+}
+
+async function clickChip(tab, page) {
+  await tab.evaluate((s) => window.__bench.arm({ selector: s, type: 'click' }), page.selector);
+  await tab.click(CHIP);
+  return `click ${CHIP}`;
+}
+
+// ---------------------------------------------------------------- the wasm, per twiggy
+
+function wasmReport(site) {
+  const report = { dist_wasm: site.wasm.replace(site.dir, 'dist'), top: null, by_crate: null, notes: [] };
+  const top = run('twiggy', ['top', '-n', '15', site.wasm]);
+  if (top.error?.code === 'ENOENT') {
+    report.notes.push('twiggy is not installed (cargo install twiggy); wasm breakdown skipped');
+    return report;
+  }
+  report.top = top.ok ? top.stdout : `twiggy failed: ${top.stderr}`;
+  if (top.ok && /code\[\d+\]/.test(top.stdout)) report.notes.push('the release wasm has no function names (wasm-opt strips them), hence code[N] above');
+  // The release wasm has no names (wasm-opt strips them), so the top list above reads code[N].
+  // wasm-bindgen's output before wasm-opt still has them: count its bytes per crate.
+  const dirs = [process.env.CARGO_TARGET_DIR, join(ROOT, 'target')].filter(Boolean).map((d) => join(d, 'wasm-bindgen', 'release'));
+  const named = dirs.flatMap((d) => (existsSync(d) ? readdirSync(d).filter((f) => f.endsWith('_bg.wasm')).map((f) => join(d, f)) : []))
+    .map((f) => ({ f, mtime: statSync(f).mtimeMs }))
+    .sort((a, b) => Math.abs(a.mtime - site.wasmMtime) - Math.abs(b.mtime - site.wasmMtime))[0];
+  if (!named) {
+    report.notes.push('no named wasm (target/wasm-bindgen/release/*_bg.wasm) found: no per-crate breakdown');
+    return report;
+  }
+  if (Math.abs(named.mtime - site.wasmMtime) > 10 * 60 * 1000) {
+    report.notes.push(`${named.f} is not from the build in dist/ (written ${Math.round(Math.abs(named.mtime - site.wasmMtime) / 60000)} min apart): no per-crate breakdown`);
+    return report;
+  }
+  const json = run('twiggy', ['top', '-n', '1000000', '-f', 'json', named.f]);
+  if (!json.ok) {
+    report.notes.push(`twiggy failed on ${named.f}: ${json.stderr.trim()}`);
+    return report;
+  }
+  const crates = new Map();
+  let total = 0;
+  for (const item of JSON.parse(json.stdout)) {
+    const group = crateOf(item.name);
+    if (group === null) continue; // custom sections (names, producers): not in the release wasm
+    total += item.shallow_size;
+    crates.set(group, (crates.get(group) ?? 0) + item.shallow_size);
+  }
+  report.named_wasm = named.f;
+  report.by_crate_total = total;
+  report.by_crate = [...crates].sort((a, b) => b[1] - a[1]).map(([crate, bytes]) => ({ crate, bytes, share: bytes / total }));
+  return report;
+}
+
+/// The crate a twiggy item belongs to, roughly: generic code is counted under the crate of the
+/// function or trait it instantiates (a leptos closure run by tachys counts as tachys).
+function crateOf(name) {
+  if (/^"[^"]*"( subsection)?$/.test(name) || name.startsWith('custom section')) return null;
+  if (name.startsWith('data segment') || name.startsWith('data[')) return 'data segments (strings, tables)';
+  if (/^(type|import|export|table|elem|global|func|memory|start)\b/.test(name) || /^\w+\[\d+\]$/.test(name)) return 'wasm sections (types, imports, exports, table)';
+  if (/^(__wbg_|__wbindgen|wasm_bindgen::|js_sys::|web_sys::)/.test(name) || name.endsWith(' shim')) {
+    return name.startsWith('js_sys') ? 'js_sys' : name.startsWith('web_sys') ? 'web_sys' : 'wasm_bindgen';
+  }
+  let path = name.replace(/::h[0-9a-f]{16}$/, '').replace(/\[[0-9a-f]{16}\]/g, '');
+  if (path.startsWith('<')) {
+    let depth = 0;
+    let end = 0;
+    for (let i = 0; i < path.length; i++) {
+      if (path[i] === '<') depth++;
+      else if (path[i] === '>' && --depth === 0) { end = i; break; }
+    }
+    const inner = path.slice(1, end);
+    depth = 0;
+    let as = -1;
+    for (let i = 0; i < inner.length; i++) {
+      if (inner[i] === '<') depth++;
+      else if (inner[i] === '>') depth--;
+      else if (depth === 0 && inner.startsWith(' as ', i)) { as = i; break; }
+    }
+    path = as >= 0 ? inner.slice(as + 4) : inner;
+    path = path.replace(/^(&|\*const |\*mut |mut |dyn )+/, '');
+  }
+  const crate = path.split('::')[0].split('<')[0].trim() || name;
+  const primitive = /^(str|bool|char|[iuf](8|16|32|64|128|size)|\(.*|\[.*)$/.test(crate);
+  if (primitive || ['core', 'alloc', 'std'].includes(crate)) return 'Rust std (core, alloc, std)';
+  return crate;
+}
+
+// ---------------------------------------------------------------- the national data set
+
+async function national(browser, server, site, dir) {
+  if (!existsSync(join(dir, 'entities.json'))) {
+    return { measured: false, reason: `${dir} has no entities.json (write it with: cargo run --release --example national -- ${dir})` };
+  }
+  const page = {
+    name: 'national',
+    prefix: '/national/',
+    url: `${server.origin}/national/${NATIONAL_QUERY}`,
+    selector: 'canvas.chart',
+    timeout: 60000,
+    repaint: async (tab) => {
+      const input = tab.locator(YEAR_TO);
+      const current = Number(await input.inputValue());
+      const min = Number((await input.getAttribute('min')) ?? current - 1);
+      const earlier = Math.max(min, current - 1);
+      if (!(earlier < current)) throw new Error(`no earlier year than ${current} to choose`);
+      await tab.evaluate((s) => window.__bench.arm({ selector: s, type: 'keydown', key: 'Enter' }), 'canvas.chart');
+      await input.fill(String(earlier));
+      await input.press('Enter');
+      return `${YEAR_TO}: ${current} → ${earlier}, Enter`;
+    },
+  };
+  const has = await browser.newContext().then(async (context) => {
+    const tab = await context.newPage();
+    const response = await tab.goto(`${server.origin}/national/data/indicators.json`);
+    const ok = response.ok();
+    await context.close();
+    return ok;
+  });
+  if (!has) return { measured: false, reason: `${dir}/indicators.json is not served` };
+  const samples = { 1: [], 4: [] };
+  for (const throttle of THROTTLES) {
+    for (let i = 0; i < options.runs; i++) {
+      say(`national ${throttle}× run ${i + 1}/${options.runs}`);
+      const m = await measure(browser, server, page, throttle);
+      if (m.error || m.firstChart == null) {
+        return { measured: false, reason: `the ranked chart at ${NATIONAL_QUERY} did not appear (${throttle}×): ${m.error ?? 'no ink'}${m.visible ? `; the page says: ${m.visible.replace(/\s+/g, ' ')}` : ''}` };
+      }
+      samples[throttle].push(m);
+    }
+  }
+  const pick = (throttle, key) => summary(samples[throttle].map((m) => m[key]));
+  const first = samples[1][0];
+  const out = {
+    measured: true,
+    url: NATIONAL_QUERY,
+    data_dir: dir,
+    marks: first.marks,
+    first_chart_ms: { 1: pick(1, 'firstChart'), 4: pick(4, 'firstChart') },
+    chart_drawn_ms: { 1: pick(1, 'drawn'), 4: pick(4, 'drawn') },
+    repaint_ms: { 1: pick(1, 'repaint'), 4: pick(4, 'repaint') },
+    repaint_drawn_ms: { 1: pick(1, 'repaintDrawn'), 4: pick(4, 'repaintDrawn') },
+    repaint_trigger: first.trigger,
+    transfer: first.transfer,
+    js_heap_bytes: pick(1, 'jsHeap'),
+    wasm_memory_bytes: pick(1, 'wasm'),
+  };
+  const missing = THROTTLES.filter((t) => out.repaint_ms[t].median == null);
+  if (missing.length) {
+    out.repaint_note = `repaint not measured at ${missing.join('×, ')}×: ${samples[missing[0]].map((m) => m.repaintError ?? m.error).filter(Boolean)[0] ?? 'no sample'}`;
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------- output
+
+const ms = (v) => (v == null ? 'n/a' : v >= 100 ? `${Math.round(v)} ms` : `${v.toFixed(1)} ms`);
+const kb = (v) => (v == null ? 'n/a' : `${(v / KB).toFixed(1)} KB`);
+const mb = (v) => (v == null ? 'n/a' : `${(v / KB / KB).toFixed(1)} MB`);
+const ratio = (a, b) => (a == null || b == null || b === 0 ? '—' : `${(a / b).toFixed(2)}×`);
+
+function markdown(result) {
+  const p = result.pages;
+  // Times show their spread over the runs: median (fastest–slowest).
+  const spread = (s) => (s?.median == null ? null : { value: s.median, text: `${ms(s.median)} (${Math.round(s.min)}–${Math.round(s.max)})` });
+  const rows = [
+    ['first chart 1×', (x) => spread(x.first_chart_ms[1])],
+    ['first chart 4×', (x) => spread(x.first_chart_ms[4])],
+    ['transfer raw', (x) => x.transfer && { value: x.transfer.raw, text: kb(x.transfer.raw) }],
+    ['transfer gzip', (x) => x.transfer && { value: x.transfer.gzip, text: kb(x.transfer.gzip) }],
+    ['repaint 1×', (x) => spread(x.repaint_ms?.[1])],
+    ['repaint 4×', (x) => spread(x.repaint_ms?.[4])],
+    ['JS heap', (x) => x.js_heap_bytes.median != null && { value: x.js_heap_bytes.median, text: mb(x.js_heap_bytes.median) }],
+    ['wasm memory', (x) => x.wasm_memory_bytes.median > 0 && { value: x.wasm_memory_bytes.median, text: mb(x.wasm_memory_bytes.median) }],
+  ];
+  const lines = [];
+  const m = result.machine;
+  lines.push(`Benchmark ${result.date} · ${result.mode}: median (fastest–slowest) of ${result.runs} runs, each in a fresh browser context, ${VIEWPORT.width}×${VIEWPORT.height} · `
+    + `${m.cpus} × ${m.cpu} · ${m.chromium} · load average ${m.load_before} before, ${m.load_after} after`);
+  lines.push('');
+  lines.push('| metric | ours | ECharts | floor | ours/ECharts | ours/floor |');
+  lines.push('|---|--:|--:|--:|--:|--:|');
+  for (const [label, get] of rows) {
+    const [a, b, c] = [p.ours, p.echarts, p.floor].map((x) => (x && get(x)) || { value: null, text: 'n/a' });
+    lines.push(`| ${label} | ${a.text} | ${b.text} | ${c.text} | ${ratio(a.value, b.value)} | ${ratio(a.value, c.value)} |`);
+  }
+  lines.push('');
+  lines.push('Targets:');
+  for (const t of result.targets) lines.push(`- ${t.target}: ${t.verdict}`);
+  return lines.join('\n');
+}
+
+function targets(p) {
+  const out = [];
+  const ours4 = p.ours.first_chart_ms[4].median;
+  const ech4 = p.echarts?.first_chart_ms[4].median;
+  const floor4 = p.floor?.first_chart_ms[4].median;
+  const check = (target, have, limit, format) => {
+    if (have == null || limit == null) return out.push({ target, met: null, verdict: 'not measured' });
+    const met = have <= limit;
+    out.push({
+      target, have, limit, met,
+      verdict: met ? `met (${format(have)} ≤ ${format(limit)})` : `off by ${(have / limit).toFixed(2)}× (${format(have)}; needs ≤ ${format(limit)}, ${format(have - limit)} to cut)`,
+    });
+  };
+  check('first chart at 4× ≤ 0.5× ECharts', ours4, ech4 == null ? null : 0.5 * ech4, ms);
+  check('first chart at 4× ≤ 2× floor', ours4, floor4 == null ? null : 2 * floor4, ms);
+  check('gzip transfer of the default view ≤ 150 KB', p.ours.transfer?.gzip, GZIP_BUDGET, kb);
+  check('repaint at 4× ≤ 16 ms', p.ours.repaint_ms[4].median, 16, ms);
+  return out;
+}
+
+function details(result) {
+  const lines = [''];
+  for (const [name, page] of Object.entries(result.pages)) {
+    if (!page?.transfer) continue;
+    lines.push(`Transfer, ${name} (${page.transfer.requests} responses; bodies only, gzip -9 per file):`);
+    for (const f of page.transfer.files) {
+      lines.push(`  ${f.status === 200 ? '' : `[${f.status}] `}${f.path.padEnd(48)} ${kb(f.raw).padStart(10)} ${f.gzip == null ? '' : kb(f.gzip).padStart(10)}`);
+    }
+  }
+  const o = result.pages.ours;
+  lines.push('');
+  lines.push(`Ours, when the wasm had drawn (canvas[data-marks] set; first chart / repaint count to the next frame): `
+    + `first drawn ${ms(o.chart_drawn_ms[1].median)} at 1×, ${ms(o.chart_drawn_ms[4].median)} at 4×; `
+    + `repaint drawn ${ms(o.repaint_drawn_ms[1].median)} at 1×, ${ms(o.repaint_drawn_ms[4].median)} at 4×.`);
+  const e = result.pages.echarts;
+  lines.push(`First contentful paint: ours ${ms(o.fcp_ms[1].median)} / ${ms(o.fcp_ms[4].median)} (its controls, before the chart), `
+    + `ECharts ${ms(e?.fcp_ms[1].median)} / ${ms(e?.fcp_ms[4].median)} (1× / 4×). The floor's first chart is its first-contentful-paint, `
+    + `a paint time; the canvas pages' is the animation frame before that paint. On the ECharts page, whose first paint is its chart, `
+    + `the two differ by ${ms(e ? median(e.fcp_ms[1].samples.map((f, i) => f - e.first_chart_ms[1].samples[i])) : null)} at 1× and `
+    + `${ms(e ? median(e.fcp_ms[4].samples.map((f, i) => f - e.first_chart_ms[4].samples[i])) : null)} at 4×.`);
+  lines.push(`CPU throttle check (a fixed loop in the page): ${result.throttle_check.map((t) => `${ms(t.ms)} at ${t.rate}×`).join(', ')}.`);
+  const w = result.wasm;
+  lines.push('');
+  lines.push(`Wasm (${w.dist_wasm}), twiggy top -n 15:`);
+  lines.push(w.top ? w.top.trimEnd() : '  (not run)');
+  if (w.by_crate) {
+    lines.push('');
+    lines.push(`Code and data per crate, from ${w.named_wasm} (wasm-bindgen output before wasm-opt, ${kb(w.by_crate_total)} without its name section; approximate: generic code counts under the crate that defines it):`);
+    for (const c of w.by_crate.slice(0, 15)) lines.push(`  ${c.crate.padEnd(48)} ${kb(c.bytes).padStart(10)} ${(100 * c.share).toFixed(1).padStart(5)}%`);
+  }
+  for (const note of w.notes) lines.push(`Note: ${note}`);
+  lines.push('');
+  const n = result.national;
+  if (!n) lines.push('National: not asked (--national DIR).');
+  else if (!n.measured) lines.push(`national: not measured (${n.reason})`);
+  else {
+    lines.push(`National (${n.data_dir}, ${n.url}, ${n.marks} marks):`);
+    lines.push(`| metric | 1× | 4× |`);
+    lines.push('|---|--:|--:|');
+    const cell = (s) => (s.median == null ? 'n/a' : `${ms(s.median)} (${Math.round(s.min)}–${Math.round(s.max)})`);
+    lines.push(`| first ranked chart | ${cell(n.first_chart_ms[1])} | ${cell(n.first_chart_ms[4])} |`);
+    lines.push(`| repaint after an earlier year | ${cell(n.repaint_ms[1])} | ${cell(n.repaint_ms[4])} |`);
+    lines.push(`| transfer raw / gzip | ${kb(n.transfer.raw)} / ${kb(n.transfer.gzip)} | |`);
+    lines.push(`| JS heap / wasm memory | ${mb(n.js_heap_bytes.median)} / ${mb(n.wasm_memory_bytes.median)} | |`);
+    if (n.repaint_note) lines.push(`Note: ${n.repaint_note}`);
+    lines.push(`Transfer, national (${n.transfer.requests} responses):`);
+    for (const f of n.transfer.files) lines.push(`  ${f.path.padEnd(48)} ${kb(f.raw).padStart(10)} ${f.gzip == null ? '' : kb(f.gzip).padStart(10)}`);
+  }
+  return lines.join('\n');
+}
+
+// ---------------------------------------------------------------- main
+
+async function main() {
+  const started = Date.now();
+  const loadBefore = loadavg().map((x) => x.toFixed(2)).join(' ');
+  const dist = ensureDist();
+  const site = await snapshot(dist);
+  const work = mkdtempSync(join(tmpdir(), 'sportdash-bench-pages-'));
+  const floorDir = join(work, 'floor');
+  mkdirSync(floorDir);
+  const echartsLib = join(BENCH, 'node_modules', 'echarts', 'dist', 'echarts.min.js');
+  const mounts = [
+    ['/ours/', site.dir],
+    ['/echarts/', join(BENCH, 'pages', 'echarts')],
+    ['/echarts/echarts.min.js', echartsLib],
+    ['/echarts/data/', join(site.dir, 'data')],
+    ['/floor/', floorDir],
+  ];
+  if (options.national && existsSync(options.national)) mounts.push(['/national/', site.dir], ['/national/data/', options.national]);
+  const server = await startServer(mounts);
+  const browser = await launch();
+  const chromium = `Chromium ${browser.version()}`;
+  say(`${chromium}; ${options.runs} runs × ${THROTTLES.join('×, ')}×; site ${site.dir}`);
+
+  try {
+    const pages = {
+      ours: { name: 'ours', prefix: '/ours/', url: `${server.origin}/ours/`, selector: 'canvas.chart', timeout: 30000, repaint: clickChip },
+      echarts: { name: 'echarts', prefix: '/echarts/', url: null, selector: '#chart canvas', timeout: 30000, repaint: clickChip },
+      floor: { name: 'floor', prefix: '/floor/', url: `${server.origin}/floor/`, selector: null, timeout: 30000, repaint: null },
+    };
+
+    // A first, uncounted load of ours: does it load, and how big is its chart?
+    const probe = await browser.newContext({ viewport: VIEWPORT, deviceScaleFactor: 1 });
+    const probeTab = await probe.newPage();
+    const probeErrors = [];
+    probeTab.on('pageerror', (e) => probeErrors.push(String(e)));
+    probeTab.on('console', (m) => { if (m.type() === 'error') probeErrors.push(m.text()); });
+    await probeTab.goto(pages.ours.url);
+    const size = await probeTab.waitForSelector('canvas.chart[data-marks]', { timeout: 30000 })
+      .then(() => probeTab.evaluate(() => {
+        const r = document.querySelector('canvas.chart').getBoundingClientRect();
+        return { width: Math.round(r.width), height: Math.round(r.height) };
+      }))
+      .catch((e) => {
+        throw new Error(`the dashboard did not draw its chart: ${e.message.split('\n')[0]}${probeErrors.length ? ` (page errors: ${probeErrors.slice(0, 3).join(' | ')})` : ''}`);
+      });
+    const chips = await probeTab.$$eval('button.chip', (b) => b.map((x) => x.dataset.entity));
+    await probe.close();
+    if (!chips.includes('chongqing')) throw new Error(`no ${CHIP} on the default view (chips: ${chips.join(', ')})`);
+    say(`our chart is ${size.width}×${size.height} CSS px; chips: ${chips.join(', ')}`);
+    pages.echarts.url = `${server.origin}/echarts/?w=${size.width}&h=${size.height}`;
+
+    let floorNote = null;
+    try {
+      floorNote = floorPage(floorDir, join(site.dir, 'data'), size.width, size.height);
+    } catch (error) {
+      fail(`floor page: ${error.message}`);
+      delete pages.floor;
+    }
+
+    // Throttle check: the same loop, in a page, at each rate.
+    const throttleCheck = [];
+    for (const rate of THROTTLES) {
+      const context = await browser.newContext();
+      const tab = await context.newPage();
+      const cdp = await context.newCDPSession(tab);
+      await cdp.send('Emulation.setCPUThrottlingRate', { rate });
+      await tab.goto(`${server.origin}/echarts/index.html?w=10&h=10`);
+      const t = await tab.evaluate(() => {
+        const t0 = performance.now();
+        let x = 0;
+        for (let i = 0; i < 5e6; i++) x = (x + i * 7) % 1000003;
+        return performance.now() - t0 + (x < 0 ? 1 : 0);
+      });
+      throttleCheck.push({ rate, ms: t });
+      await context.close();
+    }
+    server.take();
+
+    // One uncounted load of each page (disk cache, browser start-up), then the runs, the
+    // pages taking turns so that a disturbance falls on all of them alike.
+    for (const page of Object.values(pages)) await measure(browser, server, page, 1, { repaint: false });
+    const samples = Object.fromEntries(Object.keys(pages).map((k) => [k, { 1: [], 4: [] }]));
+    for (const throttle of THROTTLES) {
+      for (let i = 0; i < options.runs; i++) {
+        for (const [name, page] of Object.entries(pages)) {
+          say(`${name} ${throttle}× run ${i + 1}/${options.runs}`);
+          const m = await measure(browser, server, page, throttle);
+          if (m.error) fail(`${name} at ${throttle}×, run ${i + 1}: ${m.error}`);
+          else if (m.firstChart == null) fail(`${name} at ${throttle}×, run ${i + 1}: no first chart`);
+          else if (page.repaint && m.repaint == null) fail(`${name} at ${throttle}×, run ${i + 1}: repaint not measured (${m.repaintError})`);
+          samples[name][throttle].push(m);
+        }
+      }
+    }
+
+    const result = {
+      date: new Date().toISOString().replace(/\.\d+Z$/, 'Z'),
+      mode: options.quick ? 'quick' : 'full',
+      runs: options.runs,
+      machine: {
+        cpus: cpus().length,
+        cpu: (readFileSync('/proc/cpuinfo', 'utf8').match(/^model name\s*:\s*(.*)$/m) ?? [])[1] ?? 'unknown CPU',
+        chromium,
+        node: process.version,
+        load_before: loadBefore,
+        load_after: null,
+      },
+      viewport: VIEWPORT,
+      chart_size: size,
+      site: { files: site.files },
+      floor: floorNote,
+      throttle_check: throttleCheck,
+      pages: {},
+    };
+    for (const [name, page] of Object.entries(pages)) {
+      const s = samples[name];
+      const pick = (throttle, key) => summary(s[throttle].map((m) => m[key] ?? null));
+      const first = s[1].find((m) => m.transfer);
+      const transfers = new Set(s[1].concat(s[4]).filter((m) => m.transfer).map((m) => m.transfer.raw));
+      result.pages[name] = {
+        url: page.url.replace(server.origin, ''),
+        first_chart_ms: { 1: pick(1, 'firstChart'), 4: pick(4, 'firstChart') },
+        first_chart_method: page.selector ? `first animation frame whose ${page.selector} has ink` : 'first-contentful-paint',
+        fcp_ms: { 1: pick(1, 'fcp'), 4: pick(4, 'fcp') },
+        chart_drawn_ms: page.name === 'ours' ? { 1: pick(1, 'drawn'), 4: pick(4, 'drawn') } : undefined,
+        repaint_ms: page.repaint ? { 1: pick(1, 'repaint'), 4: pick(4, 'repaint') } : null,
+        repaint_drawn_ms: page.name === 'ours' ? { 1: pick(1, 'repaintDrawn'), 4: pick(4, 'repaintDrawn') } : undefined,
+        repaint_trigger: page.repaint ? `click ${CHIP}` : null,
+        transfer: first?.transfer ?? null,
+        transfer_varied: transfers.size > 1 ? [...transfers] : undefined,
+        js_heap_bytes: summary(s[1].concat(s[4]).map((m) => m.jsHeap ?? null)),
+        wasm_memory_bytes: summary(s[1].concat(s[4]).map((m) => m.wasm ?? null)),
+        errors: [...new Set(s[1].concat(s[4]).flatMap((m) => m.errors))],
+      };
+    }
+    if (!result.pages.ours.wasm_memory_bytes.median) fail('wasm memory of ours: no WebAssembly.Memory seen');
+
+    result.wasm = wasmReport(site);
+    if (options.national) {
+      say(`national: ${options.national}`);
+      result.national = existsSync(options.national)
+        ? await national(browser, server, site, options.national)
+        : { measured: false, reason: `${options.national} does not exist (write it with: cargo run --release --example national -- ${options.national})` };
+      if (!result.national.measured) fail(`national: not measured (${result.national.reason})`);
+    }
+    result.targets = targets(result.pages);
+    result.machine.load_after = loadavg().map((x) => x.toFixed(2)).join(' ');
+    result.seconds = Math.round((Date.now() - started) / 1000);
+    result.failures = failures;
+
+    mkdirSync(join(BENCH, 'results'), { recursive: true });
+    writeFileSync(join(BENCH, 'results', 'latest.json'), `${JSON.stringify(result, null, 2)}\n`);
+    console.log(markdown(result));
+    console.log(details(result));
+    console.log(`\n(${result.seconds} s; JSON: bench/results/latest.json)`);
+  } finally {
+    await browser.close();
+    await server.close();
+    rmSync(site.dir, { recursive: true, force: true });
+    rmSync(work, { recursive: true, force: true });
+  }
+  if (failures.length) {
+    console.error(`\nbench: ${failures.length} measurement(s) could not be taken:\n  ${failures.join('\n  ')}`);
+    process.exit(1);
+  }
+}
+
+main().catch((error) => {
+  console.error(`bench: ${error.message}`);
+  process.exit(1);
+});

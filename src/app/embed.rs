@@ -15,6 +15,7 @@ use crate::state::{Mode, ViewState};
 
 use super::chart_view::ChartCanvas;
 use super::data::{self, LoadedCatalog, LoadedDataset};
+use super::view::selection_and_chart;
 use super::{browser, loading, share, CatalogResource, Look, UrlNotes, DEFAULT_VIEW};
 
 #[component]
@@ -77,14 +78,7 @@ fn EmbedChart(
     let lang = look.lang;
     let strings = lang.strings();
     let category = loaded.dataset.category;
-    let chosen = {
-        let (catalog, loaded) = (catalog.clone(), loaded.clone());
-        Memo::new(move |_| state.with(|s| query::resolve(&catalog, &loaded.dataset, s)))
-    };
-    let chart = {
-        let (catalog, loaded) = (catalog.clone(), loaded.clone());
-        Memo::new(move |_| query::chart(&catalog, &loaded.dataset, &chosen.get()))
-    };
+    let (chosen, chart) = selection_and_chart(&catalog, &loaded, state);
     let full = move || {
         let spelled = state.with(|s| {
             query::spelled_out(s, category, &chosen.get(), &chart.get(), lang, look.theme)

@@ -18,6 +18,23 @@ use super::source::SourcePanel;
 use super::table::DataTable;
 use super::{Look, Problems};
 
+/// What the view state selects in a dataset, and the chart of it: both follow the state.
+pub fn selection_and_chart(
+    catalog: &Arc<Catalog>,
+    loaded: &Arc<LoadedDataset>,
+    state: RwSignal<ViewState>,
+) -> (Memo<query::Selection>, Memo<query::ChartData>) {
+    let chosen = {
+        let (catalog, loaded) = (catalog.clone(), loaded.clone());
+        Memo::new(move |_| state.with(|s| query::resolve(&catalog, &loaded.dataset, s)))
+    };
+    let chart = {
+        let (catalog, loaded) = (catalog.clone(), loaded.clone());
+        Memo::new(move |_| query::chart(&catalog, &loaded.dataset, &chosen.get()))
+    };
+    (chosen, chart)
+}
+
 #[component]
 pub fn DatasetView(
     catalog: Arc<Catalog>,
@@ -28,14 +45,7 @@ pub fn DatasetView(
     let lang = look.lang;
     let strings = lang.strings();
     let category = loaded.dataset.category;
-    let chosen = {
-        let (catalog, loaded) = (catalog.clone(), loaded.clone());
-        Memo::new(move |_| state.with(|s| query::resolve(&catalog, &loaded.dataset, s)))
-    };
-    let chart = {
-        let (catalog, loaded) = (catalog.clone(), loaded.clone());
-        Memo::new(move |_| query::chart(&catalog, &loaded.dataset, &chosen.get()))
-    };
+    let (chosen, chart) = selection_and_chart(&catalog, &loaded, state);
     let spelled = Memo::new(move |_| {
         state.with(|s| {
             query::spelled_out(s, category, &chosen.get(), &chart.get(), lang, look.theme)

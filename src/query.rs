@@ -198,13 +198,23 @@ pub fn comparable_entities(catalog: &Catalog) -> Vec<String> {
 }
 
 /// The places a view lets the user pick from, in catalog order.
-pub fn pickable_entities(catalog: &Catalog, dataset: &Dataset) -> Vec<String> {
-    let with_data: BTreeSet<&str> = dataset
+/// Whether more than `MANY_PLACES` places have data: stops counting as soon as they do, so that
+/// a national data set's every repaint does not go through all its observations for this.
+pub fn has_many_places(dataset: &Dataset) -> bool {
+    let mut seen = std::collections::HashSet::new();
+    dataset
         .observations
         .iter()
-        .map(|o| o.entity.as_str())
-        .collect();
-    if with_data.len() > MANY_PLACES {
+        .any(|o| seen.insert(o.entity.as_str()) && seen.len() > MANY_PLACES)
+}
+
+pub fn pickable_entities(catalog: &Catalog, dataset: &Dataset) -> Vec<String> {
+    if has_many_places(dataset) {
+        let with_data: BTreeSet<&str> = dataset
+            .observations
+            .iter()
+            .map(|o| o.entity.as_str())
+            .collect();
         catalog
             .entities
             .iter()
@@ -279,8 +289,7 @@ pub fn resolve(catalog: &Catalog, dataset: &Dataset, state: &ViewState) -> Selec
             .cloned()
             .collect(),
         None => {
-            let pickable = pickable_entities(catalog, dataset);
-            if pickable.len() > MANY_PLACES {
+            if has_many_places(dataset) {
                 let choices = indicator_choices(catalog, dataset);
                 let indicator = state
                     .indicator
@@ -294,7 +303,7 @@ pub fn resolve(catalog: &Catalog, dataset: &Dataset, state: &ViewState) -> Selec
                     .map(|(entity, _)| entity)
                     .collect()
             } else {
-                pickable
+                pickable_entities(catalog, dataset)
                     .into_iter()
                     .filter(|id| dataset.observations.iter().any(|o| &o.entity == id))
                     .collect()

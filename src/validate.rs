@@ -110,7 +110,6 @@ pub fn dataset(
     let mut keys = HashSet::new();
     let mut kept = Vec::with_capacity(dataset.observations.len());
     for (index, observation) in dataset.observations.into_iter().enumerate() {
-        let record = format!("observations[{index}] ({})", observation.label());
         let mut problems = Vec::new();
         check_observation(
             catalog,
@@ -132,6 +131,12 @@ pub fn dataset(
         let rejected = problems
             .iter()
             .any(|(_, severity, _)| *severity == Severity::Error);
+        // Named only when something is wrong: national data sets have ~50,000 records a file.
+        let record = if problems.is_empty() {
+            String::new()
+        } else {
+            format!("observations[{index}] ({})", observation.label())
+        };
         diagnostics.extend(
             problems
                 .into_iter()

@@ -58,10 +58,15 @@ pub fn ChartCanvas(
         let Some(frame) = frame.get() else { return };
         let rect = frame.get_bounding_client_rect();
         size.set((rect.width(), rect.height()));
+        // The observer also reports the size the frame already has, as it starts: drawing
+        // again for that would double the cost of the first chart.
         let on_resize = Closure::<dyn FnMut(js_sys::Array)>::new(move |entries: js_sys::Array| {
             if let Ok(entry) = entries.get(0).dyn_into::<web_sys::ResizeObserverEntry>() {
                 let rect = entry.content_rect();
-                size.set((rect.width(), rect.height()));
+                let now = (rect.width(), rect.height());
+                if size.get_untracked() != now {
+                    size.set(now);
+                }
             }
         });
         if let Ok(observer) = web_sys::ResizeObserver::new(on_resize.as_ref().unchecked_ref()) {

@@ -74,7 +74,7 @@ pub fn DatasetView(
         .collect_view();
 
     let pickable = query::pickable_entities(&catalog, &loaded.dataset);
-    let many = pickable.len() > query::MANY_PLACES;
+    let many = query::has_many_places(&loaded.dataset);
     let search = many.then(|| {
         view! { <EntitySearch pickable=Arc::new(pickable.clone()) catalog=catalog.clone() chosen state lang/> }
     });

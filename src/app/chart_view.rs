@@ -59,12 +59,13 @@ pub fn ChartCanvas(
         let rect = frame.get_bounding_client_rect();
         size.set((rect.width(), rect.height()));
         // The observer also reports the size the frame already has, as it starts: drawing
-        // again for that would double the cost of the first chart.
+        // again for that would double the cost of the first chart. It outlives the chart when
+        // the view changes, so the size may be gone: then there is nothing to do.
         let on_resize = Closure::<dyn FnMut(js_sys::Array)>::new(move |entries: js_sys::Array| {
             if let Ok(entry) = entries.get(0).dyn_into::<web_sys::ResizeObserverEntry>() {
                 let rect = entry.content_rect();
                 let now = (rect.width(), rect.height());
-                if size.get_untracked() != now {
+                if size.try_get_untracked().is_some_and(|drawn| drawn != now) {
                     size.set(now);
                 }
             }

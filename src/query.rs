@@ -243,7 +243,7 @@ pub fn leaders(
     for o in dataset
         .observations
         .iter()
-        .filter(|o| o.indicator == indicator && o.year == year && o.context.is_none())
+        .filter(|o| o.year == year && o.context.is_none() && o.indicator == indicator)
     {
         if let Some(value) = units::convert(o.value, &o.unit, unit) {
             best.entry(o.entity.as_str()).or_insert(value);
@@ -374,12 +374,13 @@ pub fn chart(catalog: &Catalog, dataset: &Dataset, selection: &Selection) -> Cha
     } else {
         vec![indicator.as_str()]
     };
+    // The cheapest test first: at national scale this runs over ~50,000 observations a repaint.
     let chosen: Vec<&Observation> = dataset
         .observations
         .iter()
+        .filter(|o| (years.0..=years.1).contains(&o.year))
         .filter(|o| wanted.contains(&o.indicator.as_str()))
         .filter(|o| entities.contains(&o.entity))
-        .filter(|o| (years.0..=years.1).contains(&o.year))
         .collect();
 
     let meta = catalog.indicator(&indicator);

@@ -183,12 +183,11 @@ pub(crate) fn records<T: DeserializeOwned>(file: &str, text: &str, key: &str) ->
 }
 
 fn records_of<T: DeserializeOwned>(file: &str, top: &TopLevel, key: &str) -> Loaded<Vec<T>> {
-    let Some(raw_list) = top.get(key) else {
-        return Loaded::failed(Diagnostic::file_error(file, not_a_list(key)));
-    };
     // One typed pass over the whole list would be ~7% faster on a national file, but a second
     // instance of every record's reader costs 8 KB of gzipped wasm (measured): not worth it.
-    let list = serde_json::from_str::<Vec<&RawValue>>(raw_list.get()).ok();
+    let list = top
+        .get(key)
+        .and_then(|raw| serde_json::from_str::<Vec<&RawValue>>(raw.get()).ok());
     let Some(list) = list else {
         return Loaded::failed(Diagnostic::file_error(file, not_a_list(key)));
     };

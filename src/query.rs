@@ -197,7 +197,6 @@ pub fn comparable_entities(catalog: &Catalog) -> Vec<String> {
         .collect()
 }
 
-/// The places a view lets the user pick from, in catalog order.
 /// Whether more than `MANY_PLACES` places have data: stops counting as soon as they do, so that
 /// a national data set's every repaint does not go through all its observations for this.
 pub fn has_many_places(dataset: &Dataset) -> bool {
@@ -208,6 +207,7 @@ pub fn has_many_places(dataset: &Dataset) -> bool {
         .any(|o| seen.insert(o.entity.as_str()) && seen.len() > MANY_PLACES)
 }
 
+/// The places a view lets the user pick from, in catalog order.
 pub fn pickable_entities(catalog: &Catalog, dataset: &Dataset) -> Vec<String> {
     if has_many_places(dataset) {
         let with_data: BTreeSet<&str> = dataset

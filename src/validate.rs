@@ -131,19 +131,14 @@ pub fn dataset(
         let rejected = problems
             .iter()
             .any(|(_, severity, _)| *severity == Severity::Error);
-        // Named only when something is wrong: national data sets have ~50,000 records a file.
-        let record = if problems.is_empty() {
-            String::new()
-        } else {
-            format!("observations[{index}] ({})", observation.label())
-        };
         diagnostics.extend(
             problems
                 .into_iter()
                 .map(|(field, severity, message)| Diagnostic {
                     severity,
                     file: file.to_string(),
-                    record: Some(record.clone()),
+                    // Named only here, when something is wrong: national files have ~50,000 records.
+                    record: Some(format!("observations[{index}] ({})", observation.label())),
                     field: Some(field.to_string()),
                     message,
                 }),

@@ -9,6 +9,10 @@ use plotters::element::DashedPathElement;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
+mod any_backend;
+
+pub use any_backend::{AnyBackend, Surface, SurfaceError};
+
 use crate::format;
 use crate::i18n::{entity_name, Lang};
 use crate::model::{Catalog, Status};
@@ -298,6 +302,21 @@ pub fn describe(data: &ChartData, catalog: &Catalog, lang: Lang) -> String {
         });
     }
     text
+}
+
+/// Draws `data` onto a whole backend, through `AnyBackend` (one compiled copy of the drawing
+/// code for the canvas and the SVG), and presents it.
+pub fn draw_on(
+    surface: &mut dyn Surface,
+    data: &ChartData,
+    catalog: &Catalog,
+    lang: Lang,
+    style: &Style,
+) -> DrawResult<Vec<Hit>, AnyBackend<'static>> {
+    let root = AnyBackend::new(surface).into_drawing_area();
+    let drawn = draw(&root, data, catalog, lang, style)?;
+    root.present()?;
+    Ok(drawn)
 }
 
 /// Draws `data` onto `root` and returns where each bar or point landed.
@@ -995,10 +1014,9 @@ pub fn svg_styled(
         ..*style
     };
     {
-        let root = SVGBackend::with_string(&mut out, size).into_drawing_area();
+        let mut backend = SVGBackend::with_string(&mut out, size);
         // Drawing into a String cannot fail for I/O reasons; a layout error leaves a partial chart.
-        let _ = draw(&root, data, catalog, lang, &style);
-        let _ = root.present();
+        let _ = draw_on(&mut backend, data, catalog, lang, &style);
     }
     out
 }

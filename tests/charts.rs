@@ -231,6 +231,81 @@ fn the_svg_export_draws_the_same_chart() {
     assert!(labels.iter().any(|t| t == "2.62"));
 }
 
+/// The canvas and the SVG export draw through `AnyBackend`: every call must reach the backend
+/// unchanged, so the document and the hits are those of drawing on the backend directly.
+#[test]
+fn drawing_through_any_backend_changes_nothing() {
+    let data = data();
+    let catalog = data.catalog.as_ref().unwrap();
+    let facilities = data
+        .datasets
+        .iter()
+        .find(|d| d.category == Category::Facilities);
+    let top = Selection {
+        indicator: Some("sports_area_per_capita".to_string()),
+        entities: Vec::new(),
+        years: None,
+        top: Some(3),
+    };
+    let ranked = query::chart(catalog, facilities.unwrap(), &top);
+    assert_eq!(ranked.shape, query::Shape::Ranked);
+    let charts = [
+        chart_of(
+            &data,
+            Category::Medals,
+            query::MEDAL_TABLE,
+            &["jiaozuo", "hedong"],
+        ),
+        chart_of(
+            &data,
+            Category::Facilities,
+            "sports_area_per_capita",
+            &["jiaozuo", "hedong"],
+        ),
+        chart_of(
+            &data,
+            Category::Events,
+            "fitness_events",
+            &["jiaozuo", "chongqing"],
+        ),
+        chart_of(
+            &data,
+            Category::Facilities,
+            "sports_area_provincial_rank",
+            &["jiaozuo"],
+        ),
+        ranked,
+        chart_of(&data, Category::Medals, query::MEDAL_TABLE, &[]),
+    ];
+    let dark = Style {
+        theme: sportdash::state::Theme::Dark,
+        scale: 2.0,
+        ..Style::default()
+    };
+    for chart in &charts {
+        for style in [Style::default(), dark] {
+            let mut direct = String::new();
+            let direct_hits = {
+                let root = SVGBackend::with_string(&mut direct, (900, 500)).into_drawing_area();
+                let hits = chart::draw(&root, chart, catalog, Lang::En, &style).unwrap();
+                root.present().unwrap();
+                hits
+            };
+            let mut forwarded = String::new();
+            let forwarded_hits = {
+                let mut backend = SVGBackend::with_string(&mut forwarded, (900, 500));
+                chart::draw_on(&mut backend, chart, catalog, Lang::En, &style).unwrap()
+            };
+            assert!(
+                direct.contains("<rect") && direct.contains("<text"),
+                "{direct}"
+            );
+            assert_eq!(forwarded, direct, "{:?} {:?}", chart.shape, chart.indicator);
+            assert_eq!(forwarded_hits, direct_hits);
+        }
+    }
+}
+
 #[test]
 fn a_place_with_nothing_reported_gets_one_no_data_label_over_its_stubs() {
     let data = data();

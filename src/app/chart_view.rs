@@ -5,7 +5,6 @@ use std::sync::Arc;
 
 use leptos::html;
 use leptos::prelude::*;
-use plotters::prelude::IntoDrawingArea;
 use plotters_canvas::CanvasBackend;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
@@ -89,13 +88,10 @@ pub fn ChartCanvas(
         canvas.set_height((height * ratio).round() as u32);
         let style = style_for(width, ratio, look, stage);
         let drawn = chart.with(|data| {
-            let Some(backend) = CanvasBackend::with_canvas_object(canvas.clone()) else {
+            let Some(mut backend) = CanvasBackend::with_canvas_object(canvas.clone()) else {
                 return Vec::new();
             };
-            let root = backend.into_drawing_area();
-            let drawn = chart::draw(&root, data, &draw_catalog, lang, &style).unwrap_or_default();
-            let _ = root.present();
-            drawn
+            chart::draw_on(&mut backend, data, &draw_catalog, lang, &style).unwrap_or_default()
         });
         let _ = canvas.set_attribute("data-marks", &drawn.len().to_string());
         hits.set_value(drawn);

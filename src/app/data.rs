@@ -3,11 +3,15 @@
 
 use std::cell::RefCell;
 use std::collections::HashMap;
+use std::future::Future;
 use std::sync::Arc;
+
+use futures::future::{FutureExt, LocalBoxFuture, Shared};
 
 use crate::deck::{self, Slide, DECK_FILE};
 use crate::load::{self, Diagnostic, ENTITIES_FILE, INDICATORS_FILE, REPORTS_FILE};
 use crate::model::{Catalog, Category, Dataset};
+use crate::state::{Mode, Page, ViewState};
 use crate::validate;
 
 use super::net::{fetch_text, DataError, DATA_BASE};
@@ -62,27 +66,74 @@ pub struct LoadedDeck {
 /// A section, and the indicator for sections kept one file per indicator.
 type DatasetKey = (Category, Option<String>);
 
+type Pending = Shared<LocalBoxFuture<'static, Result<Arc<LoadedDataset>, DataError>>>;
+
 thread_local! {
-    /// Datasets already read, so that going back to a section, or switching the language,
-    /// does not fetch again. Failures are not kept: a retry fetches afresh.
-    static DATASETS: RefCell<HashMap<DatasetKey, Arc<LoadedDataset>>> = RefCell::new(HashMap::new());
+    /// Datasets read or being read, so that going back to a section, or switching the
+    /// language, does not fetch again, and a view asking for a file already on its way waits
+    /// for that request. Failures are not kept: a retry fetches afresh.
+    static DATASETS: RefCell<HashMap<DatasetKey, Pending>> = RefCell::new(HashMap::new());
 }
 
 /// A section's observations: its file, or, where the section is kept one file per indicator
 /// (large data sets), only the file of `indicator` (by default the section's first).
-pub async fn dataset(
+pub fn dataset(
     catalog: Arc<LoadedCatalog>,
     category: Category,
     indicator: Option<String>,
-) -> Result<Arc<LoadedDataset>, DataError> {
-    let (file, key) = source_of(&catalog.catalog, category, indicator);
-    if let Some(kept) = DATASETS.with(|d| d.borrow().get(&(category, key.clone())).cloned()) {
-        return Ok(kept);
+) -> impl Future<Output = Result<Arc<LoadedDataset>, DataError>> {
+    let (key, pending) = pending(catalog, category, indicator);
+    async move {
+        let result = pending.clone().await;
+        if result.is_err() {
+            // Shown once, to the view that asked: its retry fetches afresh.
+            DATASETS.with(|d| {
+                let mut kept = d.borrow_mut();
+                if kept.get(&key).is_some_and(|p| p.ptr_eq(&pending)) {
+                    kept.remove(&key);
+                }
+            });
+        }
+        result
     }
-    let text = fetch_text(&file).await?;
-    let loaded = dataset_from_file(&catalog.catalog, category, &file, &text)?;
-    DATASETS.with(|d| d.borrow_mut().insert((category, key), loaded.clone()));
-    Ok(loaded)
+}
+
+/// Starts fetching the dataset that `state` shows as soon as the catalog is read, before the
+/// page around it is built and painted; the section's own request then waits for this one
+/// (and is the one told of a failure).
+pub fn prefetch(catalog: &Arc<LoadedCatalog>, state: &ViewState) {
+    if state.mode == Mode::Present || state.page != Page::Data {
+        return;
+    }
+    let category = state.view.unwrap_or(super::DEFAULT_VIEW);
+    let (_, fetching) = pending(catalog.clone(), category, state.indicator.clone());
+    leptos::task::spawn_local(async move {
+        let _ = fetching.await;
+    });
+}
+
+/// The request for a dataset: the one already made, or a new one.
+fn pending(
+    catalog: Arc<LoadedCatalog>,
+    category: Category,
+    indicator: Option<String>,
+) -> (DatasetKey, Pending) {
+    let (file, indicator) = source_of(&catalog.catalog, category, indicator);
+    let key = (category, indicator);
+    let pending = DATASETS.with(|d| {
+        d.borrow_mut()
+            .entry(key.clone())
+            .or_insert_with(|| {
+                async move {
+                    let text = fetch_text(&file).await?;
+                    dataset_from_file(&catalog.catalog, category, &file, &text)
+                }
+                .boxed_local()
+                .shared()
+            })
+            .clone()
+    });
+    (key, pending)
 }
 
 /// Which file holds what a view needs, and the indicator it was chosen for (split sections).

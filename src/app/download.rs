@@ -4,7 +4,6 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
-use plotters::prelude::IntoDrawingArea;
 use plotters_canvas::CanvasBackend;
 use wasm_bindgen::JsCast;
 
@@ -36,18 +35,11 @@ fn save_png(data: &ChartData, catalog: &Catalog, look: Look, name: &str) {
     let canvas: web_sys::HtmlCanvasElement = element.unchecked_into();
     canvas.set_width((width * 2.0) as u32);
     canvas.set_height((height * 2.0) as u32);
-    let Some(backend) = CanvasBackend::with_canvas_object(canvas.clone()) else {
+    let Some(mut backend) = CanvasBackend::with_canvas_object(canvas.clone()) else {
         return;
     };
-    let root = backend.into_drawing_area();
-    let _ = chart::draw(
-        &root,
-        data,
-        catalog,
-        look.lang,
-        &style_for(width, 2.0, look, false),
-    );
-    let _ = root.present();
+    let style = style_for(width, 2.0, look, false);
+    let _ = chart::draw_on(&mut backend, data, catalog, look.lang, &style);
     if let Ok(url) = canvas.to_data_url_with_type("image/png") {
         browser::save_from(&url, name);
     }

@@ -58,7 +58,14 @@ pub fn App() -> impl IntoView {
     let lang = Memo::new(move |_| state.with(|s| s.lang).or(remembered).unwrap_or_default());
     let theme = Memo::new(move |_| state.with(ViewState::theme_or_default));
     Effect::new(move |_| browser::mark_document(lang.get(), theme.get()));
-    let catalog: CatalogResource = LocalResource::new(data::catalog);
+    let catalog: CatalogResource = LocalResource::new(move || {
+        let shown = state.get_untracked();
+        async move {
+            let catalog = data::catalog().await?;
+            data::prefetch(&catalog, &shown);
+            Ok(catalog)
+        }
+    });
     let mode = Memo::new(move |_| state.with(|s| s.mode));
     let notes = StoredValue::new(notes);
     move || {

@@ -117,6 +117,33 @@ describe('the dashboard', () => {
     }
   });
 
+  test('each data file is fetched once: the catalog as index.html preloads it, a section however often it is shown', async () => {
+    const server = await startServer({ root: DIST });
+    const context = await browser.newContext(SIZES.laptop);
+    try {
+      const { page, errors } = await open(context, server.url);
+      await waitForChart(page);
+      await page.click('.tab[data-view=events]');
+      await waitForChart(page);
+      await page.click('.tab[data-view=medals]');
+      await waitForChart(page);
+      const catalog = ['data/entities.json', 'data/indicators.json', 'data/reports.json'];
+      for (const file of [...catalog, 'data/observations/medals.json', 'data/observations/events.json']) {
+        assert.equal(server.served(file), 1, file);
+      }
+      // A preload the app's own fetch did not match would be a second entry, made by 'fetch'.
+      const initiators = await page.evaluate((files) => files.map((f) => performance
+        .getEntriesByType('resource')
+        .filter((e) => new URL(e.name).pathname === `/${f}`)
+        .map((e) => e.initiatorType)), [...catalog, 'data/observations/medals.json']);
+      assert.deepEqual(initiators, [['link'], ['link'], ['link'], ['fetch']]);
+      assert.deepEqual(errors, []);
+    } finally {
+      await context.close();
+      await server.close();
+    }
+  });
+
   test('works when served under a sub-path', async () => {
     await withSite({ base: '/stats/sports/' }, async (url, context) => {
       const { page, errors } = await open(context, `${url}?view=industry`);

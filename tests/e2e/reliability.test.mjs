@@ -59,6 +59,22 @@ describe('network faults', () => {
   }
 });
 
+describe('requests', () => {
+  test('a file that fails is asked for once when the view opens, and once more on retry', async () => {
+    const overrides = { [FILE]: { status: 500, type: 'text/plain', body: 'boom' } };
+    await withSite({ overrides }, async (server, context) => {
+      const { page } = await open(context, `${server.url}?view=events`);
+      await page.waitForSelector('.file-error', { timeout: 20_000 });
+      assert.equal(server.served(FILE), 1);
+      await page.click('.file-error button.retry');
+      await page.waitForFunction(() => !document.querySelector('.loading') && document.querySelector('.file-error'));
+      for (let waited = 0; server.served(FILE) < 2 && waited < 5000; waited += 50) await new Promise((r) => setTimeout(r, 50));
+      assert.equal(server.served(FILE), 2);
+      assert.match(await page.textContent('.file-error'), /events\.json: HTTP 500/);
+    });
+  });
+});
+
 describe('hostile input', () => {
   test('names and quotes that carry HTML or script are shown as text, never run', async () => {
     const entities = JSON.parse(readFileSync(`${DIST}/data/entities.json`, 'utf8'));

@@ -19,6 +19,7 @@ const TYPES = {
 // `truncate` (send half the body, then cut the connection), `size` (a body of that many bytes).
 // `headers` are sent with every response (e.g. a Content-Security-Policy).
 export async function startServer({ root, base = '/', overrides = {}, headers = {} }) {
+  const requests = new Map();
   const server = createServer(async (req, res) => {
     for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
     const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
@@ -27,6 +28,7 @@ export async function startServer({ root, base = '/', overrides = {}, headers = 
       return;
     }
     const relative = path.slice(base.length);
+    requests.set(relative, (requests.get(relative) ?? 0) + 1);
     const override = overrides[relative];
     if (override) {
       if (override.delay) await new Promise((resolve) => setTimeout(resolve, override.delay));
@@ -63,6 +65,8 @@ export async function startServer({ root, base = '/', overrides = {}, headers = 
   return {
     url: `http://127.0.0.1:${port}${base}`,
     origin: `http://127.0.0.1:${port}`,
+    /// How many requests for `relative` (a path under `base`, e.g. data/entities.json) came in.
+    served: (relative) => requests.get(relative) ?? 0,
     close: () => new Promise((resolve) => {
       server.closeAllConnections?.();
       server.close(resolve);

@@ -227,6 +227,7 @@ async function measure(browser, server, page, throttle, { repaint = true } = {})
     out.drawn = marks.drawn;
     out.marks = page.selector ? await tab.evaluate((s) => document.querySelector(s)?.dataset.marks ?? null, page.selector) : null;
     out.transfer = transferOf(server.take(), page.prefix);
+    out.milestones = await tab.evaluate(milestones);
 
     await cdp.send('HeapProfiler.collectGarbage');
     const heap = await cdp.send('Runtime.getHeapUsage');
@@ -257,6 +258,37 @@ async function measure(browser, server, page, throttle, { repaint = true } = {})
     await context.close();
   }
   return out;
+}
+
+/// Runs in the page: when its files arrived and, for ours, the app's User Timing marks
+/// (`sportdash:…`, set by src/app), each the first of its name; ms from navigation start.
+function milestones() {
+  const out = {};
+  const resources = performance.getEntriesByType('resource');
+  const wasm = resources.find((e) => e.name.endsWith('.wasm'));
+  if (wasm) out['wasm downloaded'] = wasm.responseEnd;
+  const data = resources.find((e) => e.name.includes('/observations/'));
+  if (data) {
+    out['section file requested'] = data.startTime;
+    out['section file downloaded'] = data.responseEnd;
+  }
+  for (const e of performance.getEntriesByType('paint')) out[e.name] = e.startTime;
+  for (const e of performance.getEntriesByType('mark')) {
+    const name = e.name.replace(/^sportdash:/, 'app: ');
+    if (name !== e.name && !(name in out)) out[name] = e.startTime;
+  }
+  if (window.__bench?.first != null) out['first frame with the chart'] = window.__bench.first;
+  return out;
+}
+
+/// The median of each milestone over the loads, per CPU rate, in the order they happen at 4×.
+function milestoneMedians(samples) {
+  const names = new Set(THROTTLES.flatMap((t) => samples[t].flatMap((m) => Object.keys(m.milestones ?? {}))));
+  const rows = [...names].map((name) => ({
+    name,
+    ...Object.fromEntries(THROTTLES.map((t) => [t, median(samples[t].map((m) => m.milestones?.[name] ?? null))])),
+  }));
+  return rows.sort((a, b) => (a[4] ?? Infinity) - (b[4] ?? Infinity));
 }
 
 async function clickChip(tab, page) {
@@ -487,6 +519,13 @@ function details(result) {
     + `a paint time; the canvas pages' is the animation frame before that paint. On the ECharts page, whose first paint is its chart, `
     + `the two differ by ${ms(e ? median(e.fcp_ms[1].samples.map((f, i) => f - e.first_chart_ms[1].samples[i])) : null)} at 1× and `
     + `${ms(e ? median(e.fcp_ms[4].samples.map((f, i) => f - e.first_chart_ms[4].samples[i])) : null)} at 4×.`);
+  if (o.milestones_ms?.length) {
+    lines.push('');
+    lines.push('Where ours spends the time to its first chart (median ms from navigation start; the app\'s User Timing marks, the files\' resource timing):');
+    lines.push(`| milestone | ${THROTTLES.map((t) => `${t}×`).join(' | ')} |`);
+    lines.push(`|---|${THROTTLES.map(() => '--:').join('|')}|`);
+    for (const row of o.milestones_ms) lines.push(`| ${row.name} | ${THROTTLES.map((t) => ms(row[t])).join(' | ')} |`);
+  }
   lines.push(`CPU throttle check (a fixed loop in the page): ${result.throttle_check.map((t) => `${ms(t.ms)} at ${t.rate}×`).join(', ')}.`);
   const w = result.wasm;
   lines.push('');
@@ -644,6 +683,7 @@ async function main() {
         first_chart_method: page.selector ? `first animation frame whose ${page.selector} has ink` : 'first-contentful-paint',
         fcp_ms: { 1: pick(1, 'fcp'), 4: pick(4, 'fcp') },
         chart_drawn_ms: page.name === 'ours' ? { 1: pick(1, 'drawn'), 4: pick(4, 'drawn') } : undefined,
+        milestones_ms: page.name === 'ours' ? milestoneMedians(s) : undefined,
         repaint_ms: page.repaint ? { 1: pick(1, 'repaint'), 4: pick(4, 'repaint') } : null,
         repaint_drawn_ms: page.name === 'ours' ? { 1: pick(1, 'repaintDrawn'), 4: pick(4, 'repaintDrawn') } : undefined,
         repaint_trigger: page.repaint ? `click ${CHIP}` : null,

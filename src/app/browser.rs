@@ -10,6 +10,23 @@ use crate::state::Theme;
 
 const LANG_KEY: &str = "sportdash.lang";
 
+/// A User Timing mark (`performance.mark("sportdash:…")`): where a load's time goes, for the
+/// benchmark (README, "Performance") and for anyone's profile.
+pub fn mark(milestone: &str) {
+    if let Some(performance) = window().performance() {
+        let _ = performance.mark(&format!("sportdash:{milestone}"));
+    }
+}
+
+/// Takes away the note `index.html` shows while the wasm loads. That note has Chinese text so
+/// the browser loads the CJK font and lays it out while it would otherwise wait for the wasm,
+/// not after the app mounts, on the way to the first chart.
+pub fn remove_boot_note() {
+    if let Ok(Some(note)) = document().query_selector(".boot") {
+        note.remove();
+    }
+}
+
 /// The language chosen on this device before, if any.
 pub fn stored_lang() -> Option<Lang> {
     LocalStorage::get::<String>(LANG_KEY)

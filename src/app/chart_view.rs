@@ -93,6 +93,7 @@ pub fn ChartCanvas(
             };
             chart::draw_on(&mut backend, data, &draw_catalog, lang, &style).unwrap_or_default()
         });
+        super::browser::mark("chart drawn");
         let _ = canvas.set_attribute("data-marks", &drawn.len().to_string());
         hits.set_value(drawn);
         active.set(None);

@@ -34,7 +34,9 @@ pub async fn catalog() -> Result<Arc<LoadedCatalog>, DataError> {
         fetch_text(INDICATORS_FILE),
         fetch_text(REPORTS_FILE)
     );
-    catalog_from_texts(&entities?, &indicators?, &reports?)
+    let read = catalog_from_texts(&entities?, &indicators?, &reports?);
+    super::browser::mark("catalog read");
+    read
 }
 
 /// The catalog from the three files' texts; unusable files are an error naming the file.
@@ -126,7 +128,9 @@ fn pending(
             .or_insert_with(|| {
                 async move {
                     let text = fetch_text(&file).await?;
-                    dataset_from_file(&catalog.catalog, category, &file, &text)
+                    let read = dataset_from_file(&catalog.catalog, category, &file, &text);
+                    super::browser::mark("dataset read");
+                    read
                 }
                 .boxed_local()
                 .shared()

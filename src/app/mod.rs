@@ -32,8 +32,11 @@ use net::DataError;
 pub use view::DatasetView;
 
 pub fn mount() {
+    browser::mark("main");
     console_error_panic_hook::set_once();
+    browser::remove_boot_note();
     leptos::mount::mount_to_body(App);
+    browser::mark("mounted");
 }
 
 /// The section shown when the URL names none.

@@ -144,6 +144,26 @@ describe('the dashboard', () => {
     }
   });
 
+  test('the note shown while the wasm loads goes when the app runs, and is never shown without scripts', async () => {
+    const server = await startServer({ root: DIST });
+    const context = await browser.newContext(SIZES.laptop);
+    const noScripts = await browser.newContext({ ...SIZES.laptop, javaScriptEnabled: false });
+    try {
+      const { page } = await open(context, server.url);
+      await waitForChart(page);
+      assert.equal(await page.locator('.boot').count(), 0);
+
+      const plain = await noScripts.newPage();
+      await plain.goto(server.url);
+      assert.equal(await plain.locator('.boot').count(), 1);
+      assert.equal(await plain.locator('.boot').isVisible(), false);
+    } finally {
+      await context.close();
+      await noScripts.close();
+      await server.close();
+    }
+  });
+
   test('works when served under a sub-path', async () => {
     await withSite({ base: '/stats/sports/' }, async (url, context) => {
       const { page, errors } = await open(context, `${url}?view=industry`);

@@ -514,7 +514,7 @@ function details(result) {
     + `first drawn ${ms(o.chart_drawn_ms[1].median)} at 1×, ${ms(o.chart_drawn_ms[4].median)} at 4×; `
     + `repaint drawn ${ms(o.repaint_drawn_ms[1].median)} at 1×, ${ms(o.repaint_drawn_ms[4].median)} at 4×.`);
   const e = result.pages.echarts;
-  lines.push(`First contentful paint: ours ${ms(o.fcp_ms[1].median)} / ${ms(o.fcp_ms[4].median)} (its controls, before the chart), `
+  lines.push(`First contentful paint: ours ${ms(o.fcp_ms[1].median)} / ${ms(o.fcp_ms[4].median)} (its loading note, before the chart), `
     + `ECharts ${ms(e?.fcp_ms[1].median)} / ${ms(e?.fcp_ms[4].median)} (1× / 4×). The floor's first chart is its first-contentful-paint, `
     + `a paint time; the canvas pages' is the animation frame before that paint. On the ECharts page, whose first paint is its chart, `
     + `the two differ by ${ms(e ? median(e.fcp_ms[1].samples.map((f, i) => f - e.first_chart_ms[1].samples[i])) : null)} at 1× and `

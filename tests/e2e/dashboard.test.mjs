@@ -16,7 +16,7 @@ async function withSite(options, body) {
   const server = await startServer({ root: DIST, ...options });
   const context = await browser.newContext(SIZES.laptop);
   try {
-    await body(server.url, context);
+    await body(server.url, context, server);
   } finally {
     await context.close();
     await server.close();
@@ -118,10 +118,8 @@ describe('the dashboard', () => {
   });
 
   test('each data file is fetched once: the catalog as index.html preloads it, a section however often it is shown', async () => {
-    const server = await startServer({ root: DIST });
-    const context = await browser.newContext(SIZES.laptop);
-    try {
-      const { page, errors } = await open(context, server.url);
+    await withSite({}, async (url, context, server) => {
+      const { page, errors } = await open(context, url);
       await waitForChart(page);
       await page.click('.tab[data-view=events]');
       await waitForChart(page);
@@ -138,10 +136,7 @@ describe('the dashboard', () => {
         .map((e) => e.initiatorType)), [...catalog, 'data/observations/medals.json']);
       assert.deepEqual(initiators, [['link'], ['link'], ['link'], ['fetch']]);
       assert.deepEqual(errors, []);
-    } finally {
-      await context.close();
-      await server.close();
-    }
+    });
   });
 
   test('the note shown while the wasm loads goes when the app runs, and is never shown without scripts', async () => {

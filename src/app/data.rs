@@ -73,7 +73,8 @@ type Pending = Shared<LocalBoxFuture<'static, Result<Arc<LoadedDataset>, DataErr
 thread_local! {
     /// Datasets read or being read, so that going back to a section, or switching the
     /// language, does not fetch again, and a view asking for a file already on its way waits
-    /// for that request. Failures are not kept: a retry fetches afresh.
+    /// for that request. A failure is kept only until a view is told of it: its retry fetches
+    /// afresh.
     static DATASETS: RefCell<HashMap<DatasetKey, Pending>> = RefCell::new(HashMap::new());
 }
 

@@ -1,0 +1,106 @@
+// Two or more builds of the site, loaded in turn in one browser: for a change smaller than the
+// drift between two benchmark runs (README, "Performance"). Run it through bench/run.sh's
+// node_modules:
+//
+//   node bench/compare.mjs [--runs N] [--rate R] DIST_A DIST_B [...]
+//
+// Each run loads every build once, in an order that alternates, each in a fresh browser
+// context at the benchmark's size and CPU rate, then clicks the 重庆市 chip. Prints, per build,
+// the median (and every sample) of: first chart (first animation frame whose canvas has ink),
+// first contentful paint, when the section's data file was requested, and the repaint.
+import { readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+import { launch } from './browser.mjs';
+import { startServer } from './server.mjs';
+
+const BENCH = dirname(fileURLToPath(import.meta.url));
+const VIEWPORT = { width: 1366, height: 768 };
+const CHART = 'canvas.chart';
+const CHIP = 'button.chip[data-entity=chongqing]';
+
+const args = process.argv.slice(2);
+const options = { runs: 12, rate: 4, dists: [] };
+while (args.length) {
+  const arg = args.shift();
+  if (arg === '--runs') options.runs = Number(args.shift());
+  else if (arg === '--rate') options.rate = Number(args.shift());
+  else options.dists.push(resolve(arg));
+}
+if (options.dists.length < 2 || !(options.runs >= 1) || !(options.rate >= 1)) {
+  console.error('usage: node bench/compare.mjs [--runs N] [--rate R] DIST_A DIST_B [...]');
+  process.exit(2);
+}
+
+const probe = readFileSync(join(BENCH, 'probe.js'), 'utf8').replace('__BENCH_CONFIG__', JSON.stringify({ selector: CHART }));
+
+async function load(browser, origin) {
+  const context = await browser.newContext({ viewport: VIEWPORT, deviceScaleFactor: 1 });
+  try {
+    await context.addInitScript(probe);
+    const tab = await context.newPage();
+    const cdp = await context.newCDPSession(tab);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: options.rate });
+    await tab.goto(`${origin}/`, { waitUntil: 'commit' });
+    await tab.waitForFunction(() => window.__bench.first !== null && window.__bench.fcp !== null, null, { polling: 100, timeout: 60000 });
+    const loaded = await tab.evaluate(() => ({
+      first: window.__bench.first,
+      fcp: window.__bench.fcp,
+      requested: performance.getEntriesByType('resource').find((e) => e.name.includes('/observations/'))?.startTime ?? null,
+    }));
+    // As the benchmark does: let the chart settle, then time a click to the changed frame.
+    let last = null;
+    for (let i = 0; i < 50; i++) {
+      const hash = await tab.evaluate((s) => window.__bench.hash(s), CHART);
+      if (hash === last) break;
+      last = hash;
+      await tab.waitForTimeout(150);
+    }
+    await tab.evaluate((s) => window.__bench.arm({ selector: s, type: 'click' }), CHART);
+    await tab.click(CHIP);
+    await tab.waitForFunction(() => window.__bench.repaint !== null, null, { polling: 50, timeout: 60000 });
+    const repaint = await tab.evaluate(() => window.__bench.repaint);
+    return { ...loaded, repaint: repaint >= 0 ? repaint : null };
+  } finally {
+    await context.close();
+  }
+}
+
+const ms = (v) => (v == null || !Number.isFinite(v) ? 'n/a' : v >= 100 ? String(Math.round(v)) : v.toFixed(1));
+
+const median = (values) => {
+  const v = values.filter(Number.isFinite).sort((a, b) => a - b);
+  if (!v.length) return null;
+  const mid = Math.floor(v.length / 2);
+  return v.length % 2 ? v[mid] : (v[mid - 1] + v[mid]) / 2;
+};
+
+const servers = await Promise.all(options.dists.map((dist) => startServer([['/', `${dist}/`]])));
+const browser = await launch();
+const samples = options.dists.map(() => []);
+try {
+  for (let run = 0; run < options.runs; run++) {
+    const order = options.dists.map((_, i) => i);
+    if (run % 2) order.reverse();
+    for (const i of order) {
+      samples[i].push(await load(browser, servers[i].origin));
+      servers[i].take();
+    }
+    console.error(`[compare] run ${run + 1}/${options.runs}`);
+  }
+} finally {
+  await browser.close();
+  await Promise.all(servers.map((s) => s.close()));
+}
+
+console.log(`${options.runs} loads of each build, in turn, at ${options.rate}× CPU; median [every sample], ms`);
+const metrics = [['first chart', 'first'], ['first contentful paint', 'fcp'], ['section file requested', 'requested'], ['repaint', 'repaint']];
+options.dists.forEach((dist, i) => {
+  console.log(dist);
+  for (const [label, key] of metrics) {
+    const values = samples[i].map((s) => s[key]);
+    console.log(`  ${label.padEnd(24)} ${ms(median(values)).padStart(6)}  [${values.map(ms).join(' ')}]`);
+  }
+});
+process.exit(0);

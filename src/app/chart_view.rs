@@ -84,8 +84,18 @@ pub fn ChartCanvas(
             return;
         }
         let ratio = window().device_pixel_ratio().max(1.0);
-        canvas.set_width((width * ratio).round() as u32);
-        canvas.set_height((height * ratio).round() as u32);
+        // Setting a canvas's size, even to the one it has, throws its bitmap away and makes the
+        // browser allocate a new one; the chart paints its whole ground anyway.
+        let (pixels_wide, pixels_high) = (
+            (width * ratio).round() as u32,
+            (height * ratio).round() as u32,
+        );
+        if canvas.width() != pixels_wide {
+            canvas.set_width(pixels_wide);
+        }
+        if canvas.height() != pixels_high {
+            canvas.set_height(pixels_high);
+        }
         let style = style_for(width, ratio, look, stage);
         let drawn = chart.with(|data| {
             let Some(mut backend) = CanvasBackend::with_canvas_object(canvas.clone()) else {

@@ -3,12 +3,38 @@
 
 use gloo::storage::{LocalStorage, Storage};
 use leptos::prelude::*;
+use send_wrapper::SendWrapper;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast;
 
 use crate::embed;
 use crate::i18n::Lang;
 use crate::state::Theme;
 
 const LANG_KEY: &str = "sportdash.lang";
+
+/// Calls `on_resize` with the element's content size when it changes, until the reactive
+/// owner this is called in (a component, an effect) is cleaned up. Then the observer is
+/// disconnected and its callback freed, instead of one more of each being kept for as long as
+/// the page is open with every chart shown (a presentation in kiosk mode shows thousands).
+pub fn observe_size(element: &web_sys::Element, mut on_resize: impl FnMut(f64, f64) + 'static) {
+    let callback = Closure::<dyn FnMut(js_sys::Array)>::new(move |entries: js_sys::Array| {
+        if let Ok(entry) = entries.get(0).dyn_into::<web_sys::ResizeObserverEntry>() {
+            let rect = entry.content_rect();
+            on_resize(rect.width(), rect.height());
+        }
+    });
+    let Ok(observer) = web_sys::ResizeObserver::new(callback.as_ref().unchecked_ref()) else {
+        return;
+    };
+    observer.observe(element);
+    let kept = SendWrapper::new((observer, callback));
+    on_cleanup(move || {
+        let (observer, callback) = kept.take();
+        observer.disconnect();
+        drop(callback);
+    });
+}
 
 /// A User Timing mark (`performance.mark("sportdash:…")`): where a load's time goes, for the
 /// benchmark (README, "Performance") and for anyone's profile.

@@ -6,8 +6,6 @@ use std::sync::Arc;
 use leptos::html;
 use leptos::prelude::*;
 use plotters_canvas::CanvasBackend;
-use wasm_bindgen::closure::Closure;
-use wasm_bindgen::JsCast;
 
 use crate::chart::{self, Hit, Style};
 use crate::format;
@@ -15,7 +13,7 @@ use crate::i18n::{entity_name, indicator_name, Lang};
 use crate::model::{Catalog, Status, YearBasis};
 use crate::query::{Cell, ChartData, Row};
 
-use super::Look;
+use super::{browser, Look};
 
 /// How to draw a chart this wide: small type on phones, large on a meeting-room screen, and
 /// on the presentation's stage, type and marks readable from the back of the room.
@@ -58,22 +56,15 @@ pub fn ChartCanvas(
         let rect = frame.get_bounding_client_rect();
         size.set((rect.width(), rect.height()));
         // The observer also reports the size the frame already has, as it starts: drawing
-        // again for that would double the cost of the first chart. It outlives the chart when
-        // the view changes, so the size may be gone: then there is nothing to do.
-        let on_resize = Closure::<dyn FnMut(js_sys::Array)>::new(move |entries: js_sys::Array| {
-            if let Ok(entry) = entries.get(0).dyn_into::<web_sys::ResizeObserverEntry>() {
-                let rect = entry.content_rect();
-                let now = (rect.width(), rect.height());
-                if size.try_get_untracked().is_some_and(|drawn| drawn != now) {
-                    size.set(now);
-                }
+        // again for that would double the cost of the first chart.
+        browser::observe_size(&frame, move |width, height| {
+            if size
+                .try_get_untracked()
+                .is_some_and(|drawn| drawn != (width, height))
+            {
+                size.set((width, height));
             }
         });
-        if let Ok(observer) = web_sys::ResizeObserver::new(on_resize.as_ref().unchecked_ref()) {
-            observer.observe(&frame);
-        }
-        // The observer lives as long as the page's chart frame; the closure must too.
-        on_resize.forget();
     });
 
     let draw_catalog = catalog.clone();
@@ -103,7 +94,7 @@ pub fn ChartCanvas(
             };
             chart::draw_on(&mut backend, data, &draw_catalog, lang, &style).unwrap_or_default()
         });
-        super::browser::mark("chart drawn");
+        browser::mark("chart drawn");
         let _ = canvas.set_attribute("data-marks", &drawn.len().to_string());
         hits.set_value(drawn);
         active.set(None);

@@ -6,8 +6,6 @@ use std::sync::Arc;
 
 use leptos::html;
 use leptos::prelude::*;
-use wasm_bindgen::closure::Closure;
-use wasm_bindgen::JsCast;
 
 use crate::model::Catalog;
 use crate::query::{self, Cell};
@@ -30,14 +28,9 @@ pub fn EmbedView(
         let Some(root) = root.get() else { return };
         // The content's own height: the document's would never shrink below the iframe's.
         let measured = root.clone();
-        let on_resize = Closure::<dyn FnMut(js_sys::Array)>::new(move |_: js_sys::Array| {
+        browser::observe_size(&root, move |_, _| {
             browser::post_height(measured.get_bounding_client_rect().height());
         });
-        if let Ok(observer) = web_sys::ResizeObserver::new(on_resize.as_ref().unchecked_ref()) {
-            observer.observe(&root);
-        }
-        // The observer lives as long as the page; the closure must too.
-        on_resize.forget();
     });
     view! {
         <main class="embed" node_ref=root>

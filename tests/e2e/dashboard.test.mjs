@@ -159,6 +159,26 @@ describe('the dashboard', () => {
     }
   });
 
+  test('a chart that leaves the page stops observing its size', async () => {
+    await withSite({}, async (url, context) => {
+      await context.addInitScript(() => {
+        window.__observers = { observing: 0, disconnected: 0 };
+        const { observe, disconnect } = ResizeObserver.prototype;
+        ResizeObserver.prototype.observe = function (...args) { window.__observers.observing++; return observe.apply(this, args); };
+        ResizeObserver.prototype.disconnect = function () { window.__observers.disconnected++; return disconnect.apply(this); };
+      });
+      const { page, errors } = await open(context, url);
+      await waitForChart(page);
+      for (const view of ['events', 'facilities', 'medals']) {
+        await page.click(`.tab[data-view=${view}]`);
+        await waitForChart(page);
+      }
+      // Four charts were shown, one is on the page: three observers gone, one observing.
+      assert.deepEqual(await page.evaluate(() => window.__observers), { observing: 4, disconnected: 3 });
+      assert.deepEqual(errors, []);
+    });
+  });
+
   test('works when served under a sub-path', async () => {
     await withSite({ base: '/stats/sports/' }, async (url, context) => {
       const { page, errors } = await open(context, `${url}?view=industry`);

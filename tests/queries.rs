@@ -74,6 +74,7 @@ fn state_of(header: &str) -> ViewState {
                 let (a, b) = value.split_once('-').expect("from-to");
                 state.years = Some((a.parse().unwrap(), b.parse().unwrap()));
             }
+            "top" => state.top = Some(value.parse().expect("a count")),
             other => panic!("unknown key {other}"),
         }
     }

@@ -95,3 +95,57 @@ fn the_default_scale_is_about_3200_places_and_a_view_ranks_them() {
     let chosen = query::resolve(&catalog, &dataset, &state);
     assert_eq!(chosen.entities.len(), query::LEADERS);
 }
+
+/// A ranking of every place: each once, with its first value, best first (lowest first for a
+/// rank), and places with equal values in catalog order.
+#[test]
+fn leaders_rank_each_place_once_best_first_and_ties_in_catalog_order() {
+    let scale = Scale {
+        years: 2,
+        ..Scale::default()
+    };
+    let data = national(&scale);
+    let catalog = Catalog::new(data.entities, data.indicators.clone(), data.reports);
+    let year = scale.first_year + 1;
+    let mut ties = 0;
+    for (indicator, observations) in data.indicators.iter().zip(data.observations) {
+        let dataset = Dataset {
+            category: indicator.category,
+            observations,
+        };
+        let ranked = query::leaders(&catalog, &dataset, &indicator.id, year, usize::MAX);
+        assert!(!ranked.is_empty(), "{}", indicator.id);
+        let mut seen = std::collections::HashSet::new();
+        for (entity, value) in &ranked {
+            assert!(seen.insert(entity.as_str()), "{entity} twice");
+            let first = dataset
+                .observations
+                .iter()
+                .find(|o| {
+                    &o.entity == entity
+                        && o.year == year
+                        && o.indicator == indicator.id
+                        && o.context.is_none()
+                })
+                .unwrap();
+            let expected =
+                sportdash::units::convert(first.value, &first.unit, &indicator.unit).unwrap();
+            assert_eq!(*value, expected, "{entity}");
+        }
+        for pair in ranked.windows(2) {
+            let ((a, x), (b, y)) = (&pair[0], &pair[1]);
+            if indicator.higher_is_better {
+                assert!(x >= y, "{} {a} {x} before {b} {y}", indicator.id);
+            } else {
+                assert!(x <= y, "{} {a} {x} before {b} {y}", indicator.id);
+            }
+            if x == y {
+                ties += 1;
+                assert!(catalog.entity_position(a) < catalog.entity_position(b));
+            }
+        }
+        let top = query::leaders(&catalog, &dataset, &indicator.id, year, 20);
+        assert_eq!(top[..], ranked[..20.min(ranked.len())]);
+    }
+    assert!(ties > 0, "the data set has equal values to order");
+}

@@ -312,7 +312,7 @@ pub fn draw_on(
     catalog: &Catalog,
     lang: Lang,
     style: &Style,
-) -> DrawResult<Vec<Hit>, AnyBackend<'static>> {
+) -> Result<Vec<Hit>, DrawingAreaErrorKind<SurfaceError>> {
     let root = AnyBackend::new(surface).into_drawing_area();
     let drawn = draw(&root, data, catalog, lang, style)?;
     root.present()?;

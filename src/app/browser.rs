@@ -36,10 +36,24 @@ pub fn observe_size(element: &web_sys::Element, mut on_resize: impl FnMut(f64, f
     });
 }
 
-/// A User Timing mark (`performance.mark("sportdash:…")`): where a load's time goes, for the
-/// benchmark (README, "Performance") and for anyone's profile.
-pub fn mark(milestone: &str) {
-    if let Some(performance) = window().performance() {
+thread_local! {
+    static MARKED: std::cell::RefCell<Vec<&'static str>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// A User Timing mark (`performance.mark("sportdash:…")`) the first time `milestone` is
+/// reached: where a load's time goes, for the benchmark (README, "Performance") and for
+/// anyone's profile. Only the first, so that a repaint costs nothing and a page left open for
+/// days (a kiosk) does not fill the browser's timeline with marks.
+pub fn mark(milestone: &'static str) {
+    let first = MARKED.with(|marked| {
+        let mut marked = marked.borrow_mut();
+        let first = !marked.contains(&milestone);
+        if first {
+            marked.push(milestone);
+        }
+        first
+    });
+    if let Some(performance) = window().performance().filter(|_| first) {
         let _ = performance.mark(&format!("sportdash:{milestone}"));
     }
 }

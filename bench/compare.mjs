@@ -7,7 +7,9 @@
 // Each run loads every build once, in an order that alternates, each in a fresh browser
 // context at the benchmark's size and CPU rate, then clicks the 重庆市 chip. Prints, per build,
 // the median (and every sample) of: first chart (first animation frame whose canvas has ink),
-// first contentful paint, when the section's data file was requested, and the repaint.
+// first contentful paint, when the section's data file was requested, the repaint, and the
+// main thread's work that the click caused: a second click (the chip back off), traced, and the
+// renderer main thread's tasks summed over the second after it.
 import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -61,10 +63,41 @@ async function load(browser, origin) {
     await tab.click(CHIP);
     await tab.waitForFunction(() => window.__bench.repaint !== null, null, { polling: 50, timeout: 60000 });
     const repaint = await tab.evaluate(() => window.__bench.repaint);
-    return { ...loaded, repaint: repaint >= 0 ? repaint : null };
+    return { ...loaded, repaint: repaint >= 0 ? repaint : null, work: await clickWork(tab, cdp) };
   } finally {
     await context.close();
   }
+}
+
+/// Milliseconds of renderer main-thread tasks in the second after a click on the chip: what the
+/// click costs in all, the frame and whatever the browser does after it (such as fetching the
+/// icon again for the new address).
+async function clickWork(tab, cdp) {
+  const events = [];
+  const collect = (data) => events.push(...data.value);
+  cdp.on('Tracing.dataCollected', collect);
+  const complete = new Promise((done) => cdp.once('Tracing.tracingComplete', done));
+  await cdp.send('Tracing.start', { categories: 'toplevel,devtools.timeline', transferMode: 'ReportEvents' });
+  await tab.click(CHIP);
+  await tab.waitForTimeout(1000);
+  await cdp.send('Tracing.end');
+  await complete;
+  cdp.off('Tracing.dataCollected', collect);
+  const main = new Set(events.filter((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain').map((e) => `${e.pid}:${e.tid}`));
+  const tasks = events
+    .filter((e) => e.ph === 'X' && main.has(`${e.pid}:${e.tid}`) && (e.name === 'ThreadControllerImpl::RunTask' || e.name === 'BlinkScheduler_PerformMicrotaskCheckpoint'))
+    .sort((a, b) => a.ts - b.ts);
+  if (!tasks.length) return null;
+  // Only outermost tasks: a microtask checkpoint may run inside a task.
+  let busy = 0;
+  let until = -Infinity;
+  for (const task of tasks) {
+    if (task.ts >= until) {
+      busy += task.dur;
+      until = task.ts + task.dur;
+    }
+  }
+  return busy / 1000;
 }
 
 const ms = (v) => (v == null || !Number.isFinite(v) ? 'n/a' : v >= 100 ? String(Math.round(v)) : v.toFixed(1));
@@ -95,7 +128,7 @@ try {
 }
 
 console.log(`${options.runs} loads of each build, in turn, at ${options.rate}× CPU; median [every sample], ms`);
-const metrics = [['first chart', 'first'], ['first contentful paint', 'fcp'], ['section file requested', 'requested'], ['repaint', 'repaint']];
+const metrics = [['first chart', 'first'], ['first contentful paint', 'fcp'], ['section file requested', 'requested'], ['repaint', 'repaint'], ['main thread after a click', 'work']];
 options.dists.forEach((dist, i) => {
   console.log(dist);
   for (const [label, key] of metrics) {

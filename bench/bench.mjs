@@ -15,7 +15,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, 
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { gzipSync } from 'node:zlib';
+import { brotliCompressSync, constants as zlib, gzipSync } from 'node:zlib';
 
 import { launch } from './browser.mjs';
 import { startServer } from './server.mjs';
@@ -106,18 +106,31 @@ function gzipSize(entry) {
   return size;
 }
 
-/// The responses of one page load: total raw and gzip bytes of the 200s, and each file.
-function transferOf(log, prefix) {
+// Brotli at its best quality, as a host that compresses ahead of time would serve it. Only for
+// the default view's pages: at quality 11 one national indicator file alone takes about 20 s.
+const brotliCache = new Map();
+function brotliSize(entry) {
+  const key = entry.file ? `${entry.file}:${entry.bytes}` : null;
+  if (key && brotliCache.has(key)) return brotliCache.get(key);
+  const size = brotliCompressSync(entry.body, { params: { [zlib.BROTLI_PARAM_QUALITY]: 11, [zlib.BROTLI_PARAM_SIZE_HINT]: entry.body.length } }).length;
+  if (key) brotliCache.set(key, size);
+  return size;
+}
+
+/// The responses of one page load: total raw, gzip (and brotli) bytes of the 200s, and each file.
+function transferOf(log, prefix, { brotli = true } = {}) {
   const files = log.map((e) => ({
     path: e.path.startsWith(prefix) ? e.path.slice(prefix.length) || '/' : e.path,
     status: e.status,
     raw: e.bytes,
     gzip: e.status === 200 ? gzipSize(e) : null,
+    brotli: e.status === 200 && brotli ? brotliSize(e) : null,
   }));
   const ok = files.filter((f) => f.status === 200);
   return {
     raw: ok.reduce((s, f) => s + f.raw, 0),
     gzip: ok.reduce((s, f) => s + f.gzip, 0),
+    brotli: brotli ? ok.reduce((s, f) => s + f.brotli, 0) : null,
     requests: files.length,
     files,
   };
@@ -226,7 +239,7 @@ async function measure(browser, server, page, throttle, { repaint = true } = {})
     out.fcp = marks.fcp;
     out.drawn = marks.drawn;
     out.marks = page.selector ? await tab.evaluate((s) => document.querySelector(s)?.dataset.marks ?? null, page.selector) : null;
-    out.transfer = transferOf(server.take(), page.prefix);
+    out.transfer = transferOf(server.take(), page.prefix, { brotli: page.name !== 'national' });
     out.milestones = await tab.evaluate(milestones);
 
     await cdp.send('HeapProfiler.collectGarbage');
@@ -457,6 +470,7 @@ function markdown(result) {
     ['first chart 4×', (x) => spread(x.first_chart_ms[4])],
     ['transfer raw', (x) => x.transfer && { value: x.transfer.raw, text: kb(x.transfer.raw) }],
     ['transfer gzip', (x) => x.transfer && { value: x.transfer.gzip, text: kb(x.transfer.gzip) }],
+    ['transfer brotli', (x) => x.transfer?.brotli != null && { value: x.transfer.brotli, text: kb(x.transfer.brotli) }],
     ['repaint 1×', (x) => spread(x.repaint_ms?.[1])],
     ['repaint 4×', (x) => spread(x.repaint_ms?.[4])],
     ['JS heap', (x) => x.js_heap_bytes.median != null && { value: x.js_heap_bytes.median, text: mb(x.js_heap_bytes.median) }],
@@ -503,9 +517,9 @@ function details(result) {
   const lines = [''];
   for (const [name, page] of Object.entries(result.pages)) {
     if (!page?.transfer) continue;
-    lines.push(`Transfer, ${name} (${page.transfer.requests} responses; bodies only, gzip -9 per file):`);
+    lines.push(`Transfer, ${name} (${page.transfer.requests} responses; bodies only, raw, gzip -9 and brotli 11 per file):`);
     for (const f of page.transfer.files) {
-      lines.push(`  ${f.status === 200 ? '' : `[${f.status}] `}${f.path.padEnd(48)} ${kb(f.raw).padStart(10)} ${f.gzip == null ? '' : kb(f.gzip).padStart(10)}`);
+      lines.push(`  ${f.status === 200 ? '' : `[${f.status}] `}${f.path.padEnd(48)} ${kb(f.raw).padStart(10)} ${f.gzip == null ? '' : kb(f.gzip).padStart(10)} ${f.brotli == null ? '' : kb(f.brotli).padStart(10)}`);
     }
   }
   const o = result.pages.ours;

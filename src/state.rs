@@ -228,15 +228,30 @@ fn set_to<T>(slot: &mut T, value: T) -> bool {
     true
 }
 
-/// A value as a note repeats it: cut to a readable length, control characters dropped.
+/// A value as a note repeats it: cut to a readable length, without the characters that a
+/// crafted link could use to hide text or to show it in another order than it is written.
 fn shorten(value: &str) -> String {
-    let clean: String = value.chars().filter(|c| !c.is_control()).collect();
+    let clean: String = value.chars().filter(|&c| !is_hidden(c)).collect();
     if clean.chars().count() <= NOTE_LIMIT {
         clean
     } else {
         let cut: String = clean.chars().take(NOTE_LIMIT).collect();
         format!("{cut}…")
     }
+}
+
+/// Control characters, and the invisible formatting ones: bidirectional marks, embeddings,
+/// overrides and isolates, zero-width spaces and joiners, and the byte-order mark.
+pub fn is_hidden(c: char) -> bool {
+    c.is_control()
+        || matches!(
+            c,
+            '\u{061C}'
+                | '\u{200B}'..='\u{200F}'
+                | '\u{202A}'..='\u{202E}'
+                | '\u{2060}'..='\u{2069}'
+                | '\u{FEFF}'
+        )
 }
 
 fn is_id(value: &str) -> bool {
@@ -328,6 +343,9 @@ mod tests {
         let (state, notes) = parse(&"a=1&".repeat(2000));
         assert_eq!(state, ViewState::default());
         assert_eq!(notes, vec!["(8000 characters)"]);
+        // U+202E (right-to-left override) would show "txt.exe" as "exe.txt"; U+200B hides.
+        let (_, notes) = parse("file=%E2%80%AEexe.txt&%E2%80%8Bx=1%E2%81%A6");
+        assert_eq!(notes, vec!["file=exe.txt", "x=1"]);
     }
 
     #[test]

@@ -27,6 +27,7 @@ const CHIP = 'button.chip[data-entity=chongqing]';
 const YEAR_TO = 'input[data-role=year-to]';
 const NATIONAL_QUERY = '?view=facilities&indicator=sports_area_per_capita&top=20';
 const KB = 1024;
+const LATER_REPAINTS = 4;
 const GZIP_BUDGET = 150 * KB;
 
 // ---------------------------------------------------------------- arguments
@@ -263,6 +264,17 @@ async function measure(browser, server, page, throttle, { repaint = true } = {})
       out.repaintDrawn = result[1];
       out.trigger = trigger;
       if (out.repaint === null) out.repaintError = 'the chart did not change';
+      // The same change again on the same page: its code has been compiled by now (the first
+      // repaint also pays for compiling it). The median of these per load.
+      const later = [];
+      for (let i = 0; i < LATER_REPAINTS && out.repaint !== null; i++) {
+        await tab.waitForTimeout(300);
+        await page.repaint(tab, page);
+        await tab.waitForFunction(() => window.__bench.repaint !== null, null, { polling: 50, timeout: limit });
+        const again = await tab.evaluate(() => window.__bench.repaint);
+        if (again >= 0) later.push(again);
+      }
+      out.repaintLater = median(later);
     }
   } catch (error) {
     out.error = `${error.message.split('\n')[0]}${errors.length ? ` (page errors: ${errors.slice(0, 3).join(' | ')})` : ''}`;
@@ -441,6 +453,7 @@ async function national(browser, server, site, dir) {
     first_chart_ms: { 1: pick(1, 'firstChart'), 4: pick(4, 'firstChart') },
     chart_drawn_ms: { 1: pick(1, 'drawn'), 4: pick(4, 'drawn') },
     repaint_ms: { 1: pick(1, 'repaint'), 4: pick(4, 'repaint') },
+    repaint_later_ms: { 1: pick(1, 'repaintLater'), 4: pick(4, 'repaintLater') },
     repaint_drawn_ms: { 1: pick(1, 'repaintDrawn'), 4: pick(4, 'repaintDrawn') },
     repaint_trigger: first.trigger,
     transfer: first.transfer,
@@ -473,6 +486,8 @@ function markdown(result) {
     ['transfer brotli', (x) => x.transfer?.brotli != null && { value: x.transfer.brotli, text: kb(x.transfer.brotli) }],
     ['repaint 1×', (x) => spread(x.repaint_ms?.[1])],
     ['repaint 4×', (x) => spread(x.repaint_ms?.[4])],
+    [`repaint 1×, clicks 2–${LATER_REPAINTS + 1}`, (x) => spread(x.repaint_later_ms?.[1])],
+    [`repaint 4×, clicks 2–${LATER_REPAINTS + 1}`, (x) => spread(x.repaint_later_ms?.[4])],
     ['JS heap', (x) => x.js_heap_bytes.median != null && { value: x.js_heap_bytes.median, text: mb(x.js_heap_bytes.median) }],
     ['wasm memory', (x) => x.wasm_memory_bytes.median > 0 && { value: x.wasm_memory_bytes.median, text: mb(x.wasm_memory_bytes.median) }],
   ];
@@ -509,7 +524,8 @@ function targets(p) {
   check('first chart at 4× ≤ 0.5× ECharts', ours4, ech4 == null ? null : 0.5 * ech4, ms);
   check('first chart at 4× ≤ 2× floor', ours4, floor4 == null ? null : 2 * floor4, ms);
   check('gzip transfer of the default view ≤ 150 KB', p.ours.transfer?.gzip, GZIP_BUDGET, kb);
-  check('repaint at 4× ≤ 16 ms', p.ours.repaint_ms[4].median, 16, ms);
+  check('repaint at 4× ≤ 16 ms (the first click)', p.ours.repaint_ms[4].median, 16, ms);
+  check(`repaint at 4× ≤ 16 ms (clicks 2–${LATER_REPAINTS + 1})`, p.ours.repaint_later_ms[4].median, 16, ms);
   return out;
 }
 
@@ -562,6 +578,7 @@ function details(result) {
     const cell = (s) => (s.median == null ? 'n/a' : `${ms(s.median)} (${Math.round(s.min)}–${Math.round(s.max)})`);
     lines.push(`| first ranked chart | ${cell(n.first_chart_ms[1])} | ${cell(n.first_chart_ms[4])} |`);
     lines.push(`| repaint after an earlier year | ${cell(n.repaint_ms[1])} | ${cell(n.repaint_ms[4])} |`);
+    lines.push(`| the same, changes 2–${LATER_REPAINTS + 1} | ${cell(n.repaint_later_ms[1])} | ${cell(n.repaint_later_ms[4])} |`);
     lines.push(`| transfer raw / gzip | ${kb(n.transfer.raw)} / ${kb(n.transfer.gzip)} | |`);
     lines.push(`| JS heap / wasm memory | ${mb(n.js_heap_bytes.median)} / ${mb(n.wasm_memory_bytes.median)} | |`);
     if (n.repaint_note) lines.push(`Note: ${n.repaint_note}`);
@@ -699,6 +716,7 @@ async function main() {
         chart_drawn_ms: page.name === 'ours' ? { 1: pick(1, 'drawn'), 4: pick(4, 'drawn') } : undefined,
         milestones_ms: page.name === 'ours' ? milestoneMedians(s) : undefined,
         repaint_ms: page.repaint ? { 1: pick(1, 'repaint'), 4: pick(4, 'repaint') } : null,
+        repaint_later_ms: page.repaint ? { 1: pick(1, 'repaintLater'), 4: pick(4, 'repaintLater') } : null,
         repaint_drawn_ms: page.name === 'ours' ? { 1: pick(1, 'repaintDrawn'), 4: pick(4, 'repaintDrawn') } : undefined,
         repaint_trigger: page.repaint ? `click ${CHIP}` : null,
         transfer: first?.transfer ?? null,

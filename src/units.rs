@@ -79,8 +79,40 @@ pub fn is_known(name: &str) -> bool {
 
 /// Converts `value` from one unit to another of the same dimension.
 pub fn convert(value: f64, from: &str, to: &str) -> Option<f64> {
-    let (from, to) = (lookup(from)?, lookup(to)?);
+    between(value, lookup(from)?, lookup(to)?)
+}
+
+fn between(value: f64, from: Unit, to: Unit) -> Option<f64> {
     (from.dimension == to.dimension).then(|| value * from.factor / to.factor)
+}
+
+/// Converts many values to one unit, each exactly as `convert` would, looking a unit up only
+/// when it differs from the one before: a national ranking converts thousands of values that
+/// almost all share their unit.
+pub struct Converter<'a> {
+    to: Option<Unit>,
+    last: Option<(&'a str, Option<Unit>)>,
+}
+
+impl<'a> Converter<'a> {
+    pub fn to(unit: &str) -> Self {
+        Converter {
+            to: lookup(unit),
+            last: None,
+        }
+    }
+
+    pub fn convert(&mut self, value: f64, from: &'a str) -> Option<f64> {
+        let from = match self.last {
+            Some((unit, known)) if unit == from => known,
+            _ => {
+                let known = lookup(from);
+                self.last = Some((from, known));
+                known
+            }
+        };
+        between(value, from?, self.to?)
+    }
 }
 
 /// The unit a chart axis uses for values of `unit` whose largest magnitude is `max`:
@@ -114,6 +146,32 @@ mod tests {
         assert_eq!(convert(61.56, "亿元", "元"), Some(6_156_000_000.0));
         assert_eq!(convert(180.0, "万元", "元"), Some(1_800_000.0));
         assert_eq!(convert(1.0, "亿元", "万元"), Some(10_000.0));
+    }
+
+    #[test]
+    fn a_converter_gives_what_convert_gives() {
+        let units: Vec<&str> = UNITS
+            .iter()
+            .map(|(name, _, _)| *name)
+            .chain(["furlong"])
+            .collect();
+        let values = [0.0, 1.0, 3.3, 61.56, 1e-7, 123_456.789, -2.5];
+        for to in &units {
+            let mut converter = Converter::to(to);
+            // Each unit twice in a row and then another, so both the remembered and the
+            // looked-up paths are taken.
+            for from in units.iter().flat_map(|u| [u, u]) {
+                for value in values {
+                    let expected = convert(value, from, to);
+                    let got = converter.convert(value, from);
+                    assert_eq!(
+                        got.map(f64::to_bits),
+                        expected.map(f64::to_bits),
+                        "{value} {from} → {to}"
+                    );
+                }
+            }
+        }
     }
 
     #[test]

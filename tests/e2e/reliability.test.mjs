@@ -111,7 +111,10 @@ describe('hostile input', () => {
       );
       assert.ok((await waitForChart(page)).marks > 0);
       const note = await page.textContent('.note');
-      assert.match(note, /view=\u202Emedals\u200B/, 'odd unicode, repeated as text');
+      // The right-to-left override and the zero-width space are dropped: they could show the
+      // ignored value in another order than it is written, or hide part of it.
+      assert.match(note, /view=medals,/, 'odd unicode, repeated as text without what hides or reorders it');
+      assert.doesNotMatch(note, /[\u202E\u200B]/);
       assert.match(note, /lang=<script>alert\(1\)<\/script>/);
       assert.match(note, /entities=a{40}…/, 'an overlong value, cut');
       assert.match(note, /years=,?/);

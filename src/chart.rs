@@ -786,6 +786,16 @@ fn draw_bars<DB: DrawingBackend>(
     Ok(hits)
 }
 
+/// A point's value label, before it is known whether and where there is room for it.
+struct PointLabel {
+    text: String,
+    point: (i32, i32),
+    gap: i32,
+    boxes: [LabelBox; 4],
+    latest: bool,
+    year: i32,
+}
+
 fn draw_lines<DB: DrawingBackend>(
     root: &DrawingArea<DB, Shift>,
     mut builder: ChartBuilder<DB>,
@@ -828,6 +838,17 @@ fn draw_lines<DB: DrawingBackend>(
         }
     };
     let mut chart = builder.build_cartesian_2d((first - 0.5)..(last + 0.5), y_range)?;
+    // Every year has its tick; where their labels would run together, every 2nd, 5th or 10th.
+    let (plot_width, _) = chart.plotting_area().dim_in_pixel();
+    let year_width = plot_width as f64 / (last - first + 1.0);
+    let step = year_label_step(
+        year_width,
+        estimate_width("2024", style.font(1.0)) as f64 + style.font(0.8),
+    );
+    let year_format = |v: &f64| match year_format(v) {
+        label if (v.round() as i64) % step == 0 => label,
+        _ => String::new(),
+    };
     chart
         .configure_mesh()
         .disable_x_mesh()
@@ -842,6 +863,8 @@ fn draw_lines<DB: DrawingBackend>(
         .draw()?;
 
     let mut hits = Vec::new();
+    let mut labels: Vec<PointLabel> = Vec::new();
+    let body_size = style.font(1.0);
     let radius = (style.font(0.4) * style.weight).round().max(3.0) as i32;
     for series in 0..data.series.len() {
         let colour = style.series(data, series);
@@ -908,11 +931,17 @@ fn draw_lines<DB: DrawingBackend>(
             } else {
                 value_label(row, lang)
             };
-            root.draw(&Text::new(
-                label,
-                (px, py - radius - style.px(4.0)),
-                body.pos(Pos::new(HPos::Center, VPos::Bottom)),
-            ))?;
+            let gap = radius + style.px(4.0);
+            let width = estimate_width(&label, body_size);
+            let height = body_size.round() as i32;
+            labels.push(PointLabel {
+                boxes: Side::ALL.map(|side| side.label_box((px, py), width, height, gap)),
+                text: label,
+                point: (px, py),
+                gap,
+                latest: points.last().is_some_and(|p| p.0 == index),
+                year: row.year,
+            });
             let reach = style.px(14.0);
             hits.push(Hit {
                 left: px - reach,
@@ -923,7 +952,141 @@ fn draw_lines<DB: DrawingBackend>(
             });
         }
     }
+    // Each place's latest value first, then the later years before the earlier ones.
+    let all = &labels;
+    let of_year =
+        |year: i32| (0..all.len()).filter(move |&i| !all[i].latest && all[i].year == year);
+    let priority: Vec<usize> = (0..labels.len())
+        .filter(|&i| labels[i].latest)
+        .chain(years.iter().rev().flat_map(|&year| of_year(year)))
+        .collect();
+    let (x_range, y_range) = chart.plotting_area().get_pixel_range();
+    let (width, _) = root.dim_in_pixel();
+    let bounds = LabelBox {
+        left: x_range.start,
+        top: y_range.start - body_size.round() as i32,
+        right: width as i32,
+        // A value near zero may have its label beside it, over the axis line.
+        bottom: y_range.end + (body_size / 2.0).round() as i32,
+    };
+    let boxes: Vec<[LabelBox; 4]> = labels.iter().map(|l| l.boxes).collect();
+    let marks: Vec<LabelBox> = labels
+        .iter()
+        .map(|l| LabelBox {
+            left: l.point.0 - radius,
+            top: l.point.1 - radius,
+            right: l.point.0 + radius,
+            bottom: l.point.1 + radius,
+        })
+        .collect();
+    let sides = place_labels(&boxes, &priority, &bounds, &marks);
+    for (label, side) in labels.into_iter().zip(sides) {
+        if let Some(side) = side {
+            let (at, pos) = side.anchor(label.point, label.gap);
+            root.draw(&Text::new(label.text, at, body.pos(pos)))?;
+        }
+    }
     Ok(hits)
+}
+
+/// A box on the backend, in pixels: where a value label would be written.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct LabelBox {
+    pub left: i32,
+    pub top: i32,
+    pub right: i32,
+    pub bottom: i32,
+}
+
+impl LabelBox {
+    pub fn overlaps(&self, other: &LabelBox) -> bool {
+        self.left < other.right
+            && other.left < self.right
+            && self.top < other.bottom
+            && other.top < self.bottom
+    }
+
+    pub fn inside(&self, bounds: &LabelBox) -> bool {
+        self.left >= bounds.left
+            && self.right <= bounds.right
+            && self.top >= bounds.top
+            && self.bottom <= bounds.bottom
+    }
+}
+
+/// Where a value label goes beside its point, in the order they are tried.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Side {
+    Above,
+    Below,
+    Right,
+    Left,
+}
+
+impl Side {
+    pub const ALL: [Side; 4] = [Side::Above, Side::Below, Side::Right, Side::Left];
+
+    /// The box of a label `width` × `height` on this side of `point`, `gap` pixels from it.
+    pub fn label_box(self, point: (i32, i32), width: i32, height: i32, gap: i32) -> LabelBox {
+        let (x, y) = point;
+        let (left, top) = match self {
+            Side::Above => (x - width / 2, y - gap - height),
+            Side::Below => (x - width / 2, y + gap),
+            Side::Right => (x + gap, y - height / 2),
+            Side::Left => (x - gap - width, y - height / 2),
+        };
+        LabelBox {
+            left,
+            top,
+            right: left + width,
+            bottom: top + height,
+        }
+    }
+
+    /// Where the text is anchored, and how, so that it fills `label_box`.
+    fn anchor(self, point: (i32, i32), gap: i32) -> ((i32, i32), Pos) {
+        let (x, y) = point;
+        match self {
+            Side::Above => ((x, y - gap), Pos::new(HPos::Center, VPos::Bottom)),
+            Side::Below => ((x, y + gap), Pos::new(HPos::Center, VPos::Top)),
+            Side::Right => ((x + gap, y), Pos::new(HPos::Left, VPos::Center)),
+            Side::Left => ((x - gap, y), Pos::new(HPos::Right, VPos::Center)),
+        }
+    }
+}
+
+/// Where to write each label, taken in `priority` order: the first side (above, below, right,
+/// left of its point) that stays inside `bounds` and overlaps neither a mark in `marks` nor a
+/// label placed before it, or `None` where there is no room. A label left out is still a
+/// hover, a tap or an arrow key away.
+pub fn place_labels(
+    boxes: &[[LabelBox; 4]],
+    priority: &[usize],
+    bounds: &LabelBox,
+    marks: &[LabelBox],
+) -> Vec<Option<Side>> {
+    let mut chosen = vec![None; boxes.len()];
+    let mut placed: Vec<LabelBox> = marks.to_vec();
+    for &label in priority {
+        let free = Side::ALL
+            .into_iter()
+            .zip(boxes[label])
+            .find(|(_, place)| place.inside(bounds) && !placed.iter().any(|p| p.overlaps(place)));
+        if let Some((side, place)) = free {
+            placed.push(place);
+            chosen[label] = Some(side);
+        }
+    }
+    chosen
+}
+
+/// Label every `step`-th year (1, 2, 5, 10 or 20), the fewest that leave each label `needed`
+/// pixels when one year is `year_width` wide.
+pub fn year_label_step(year_width: f64, needed: f64) -> i64 {
+    [1, 2, 5, 10, 20]
+        .into_iter()
+        .find(|&step| year_width * step as f64 >= needed)
+        .unwrap_or(20)
 }
 
 /// Splits `text` into at most `lines` lines that fit `width` pixels; the last one ends in "…" if cut.

@@ -392,3 +392,242 @@ fn the_dark_theme_draws_light_ink_on_a_dark_ground_with_thicker_lines() {
         "English title"
     );
 }
+
+/// Every non-empty text element's box, from its position, anchor and size, with the width the
+/// chart estimates for it (`chart::estimate_width`: the same measure it places labels by).
+fn text_boxes(svg: &str) -> Vec<(String, chart::LabelBox)> {
+    let attribute = |t: &str, name: &str| -> Option<String> {
+        let value = t.split(&format!(" {name}=\"")).nth(1)?;
+        Some(value[..value.find('"')?].to_string())
+    };
+    svg.split("<text")
+        .skip(1)
+        .filter_map(|t| {
+            let text = t[t.find('>')? + 1..t.find("</text>")?].trim().to_string();
+            let x: f64 = attribute(t, "x")?.parse().ok()?;
+            let y: f64 = attribute(t, "y")?.parse().ok()?;
+            // plotters' SVG backend writes a text's size divided by 1.24 (see `chart::svg_styled`).
+            let size = attribute(t, "font-size")?.parse::<f64>().ok()? * 1.24;
+            let width = chart::estimate_width(&text, size) as f64;
+            let left = match attribute(t, "text-anchor").as_deref() {
+                Some("middle") => x - width / 2.0,
+                Some("end") => x - width,
+                _ => x,
+            };
+            let top = match attribute(t, "dy").as_deref() {
+                Some("0.76em") => y,
+                Some("0.5ex") => y - size / 2.0,
+                _ => y - size,
+            };
+            let place = chart::LabelBox {
+                left: left.round() as i32,
+                top: top.round() as i32,
+                right: (left + width).round() as i32,
+                bottom: (top + size).round() as i32,
+            };
+            (!text.is_empty()).then_some((text, place))
+        })
+        .collect()
+}
+
+#[test]
+fn a_dense_line_chart_writes_no_value_over_other_text_and_thins_its_years() {
+    use sportdash::model::Catalog;
+    use sportdash::synthetic::{national, Scale};
+    // Five places over twenty years, as the national view compares them by default.
+    let scale = Scale {
+        provinces: 3,
+        cities_per_province: 3,
+        counties_per_city: 4,
+        years: 20,
+        ..Scale::default()
+    };
+    let data = national(&scale);
+    let catalog = Catalog::new(data.entities, data.indicators.clone(), data.reports);
+    let at = data
+        .indicators
+        .iter()
+        .position(|i| i.id == "sports_area_per_capita")
+        .unwrap();
+    let dataset = sportdash::model::Dataset {
+        category: data.indicators[at].category,
+        observations: data.observations[at].clone(),
+    };
+    let last_year = 2005 + 19;
+    let entities: Vec<String> =
+        query::leaders(&catalog, &dataset, "sports_area_per_capita", last_year, 5)
+            .into_iter()
+            .map(|(entity, _)| entity)
+            .collect();
+    let selection = Selection {
+        indicator: Some("sports_area_per_capita".into()),
+        entities: entities.clone(),
+        years: None,
+        top: None,
+    };
+    let data = query::chart(&catalog, &dataset, &selection);
+    assert_eq!(data.shape, query::Shape::Lines);
+    assert!(data.rows.len() >= 80, "{} points", data.rows.len());
+    // Canvas pixels, type size and pixel ratio as the dashboard draws them on a phone, a laptop
+    // and a 1920 × 1080 screen (app/chart_view.rs, `style_for`).
+    for (size, font_size, scale) in [
+        ((1050, 1000), 11.0, 3.0),
+        ((1300, 460), 18.6, 1.0),
+        ((1860, 640), 20.0, 1.0),
+    ] {
+        let mut svg = String::new();
+        {
+            let root = SVGBackend::with_string(&mut svg, size).into_drawing_area();
+            let style = Style {
+                font_size,
+                scale,
+                ..Style::default()
+            };
+            chart::draw(&root, &data, &catalog, Lang::Zh, &style).unwrap();
+            root.present().unwrap();
+        }
+        let boxes = text_boxes(&svg);
+        // Value labels clear of every other text, and year labels clear of each other (the
+        // axes' own corner, where plotters puts "0" beside the first year, is not checked).
+        let values: Vec<String> = data
+            .rows
+            .iter()
+            .map(|r| chart::value_label(r, Lang::Zh))
+            .collect();
+        let is_value = |t: &String| values.contains(t);
+        let is_year = |t: &String| t.parse::<i32>().is_ok_and(|y| y > 1900);
+        for (i, (a, at)) in boxes.iter().enumerate() {
+            for (b, bt) in &boxes[i + 1..] {
+                if is_value(a) || is_value(b) || (is_year(a) && is_year(b)) {
+                    assert!(
+                        !at.overlaps(bt),
+                        "{size:?}: {a:?} {at:?} overlaps {b:?} {bt:?}"
+                    );
+                }
+            }
+        }
+        let written: Vec<&str> = boxes.iter().map(|(t, _)| t.as_str()).collect();
+        let latest_written = (0..data.series.len())
+            .filter(|&series| {
+                let latest = data
+                    .rows
+                    .iter()
+                    .filter(|r| r.series == series && matches!(r.cell, Cell::Value { .. }))
+                    .max_by_key(|r| r.year)
+                    .unwrap();
+                written.contains(&chart::value_label(latest, Lang::Zh).as_str())
+            })
+            .count();
+        // Five values a few pixels apart cannot all be written beside their points: the latest
+        // come first, and the first place's always has room.
+        assert!(
+            latest_written >= 1,
+            "{size:?}: no latest value in {written:?}"
+        );
+        let value_labels = data
+            .rows
+            .iter()
+            .filter(|r| written.contains(&chart::value_label(r, Lang::Zh).as_str()))
+            .count();
+        // Room is left out where there is none, not everywhere.
+        assert!(
+            value_labels >= 10,
+            "{size:?}: only {value_labels} values written"
+        );
+    }
+}
+
+#[test]
+fn labels_take_the_first_free_side_in_priority_order_or_none() {
+    use chart::{LabelBox, Side::*};
+    let boxed = |left, top, right, bottom| LabelBox {
+        left,
+        top,
+        right,
+        bottom,
+    };
+    let bounds = boxed(0, 0, 100, 100);
+    // Labels 20 × 10 pixels, 5 pixels from their points: (what, points, priority, marks, sides).
+    let cases = [
+        (
+            "apart, both above",
+            vec![(20, 50), (80, 50)],
+            vec![0, 1],
+            vec![],
+            vec![Some(Above), Some(Above)],
+        ),
+        (
+            "one point, five labels: above, below, right, left, then no room",
+            vec![(50, 50); 5],
+            vec![0, 1, 2, 3, 4],
+            vec![],
+            vec![Some(Above), Some(Below), Some(Right), Some(Left), None],
+        ),
+        (
+            "priority, not order, decides who is above",
+            vec![(50, 50), (50, 50)],
+            vec![1, 0],
+            vec![],
+            vec![Some(Below), Some(Above)],
+        ),
+        (
+            "at the top edge, below",
+            vec![(50, 8)],
+            vec![0],
+            vec![],
+            vec![Some(Below)],
+        ),
+        (
+            "at the right edge and the bottom: above, then left",
+            vec![(90, 95), (90, 95)],
+            vec![0, 1],
+            vec![],
+            vec![Some(Above), Some(Left)],
+        ),
+        (
+            "a mark over and under the point: right of it",
+            vec![(50, 50)],
+            vec![0],
+            vec![boxed(38, 30, 54, 70)],
+            vec![Some(Right)],
+        ),
+        (
+            "a label left out of the priority is not written",
+            vec![(20, 50), (80, 50)],
+            vec![1],
+            vec![],
+            vec![None, Some(Above)],
+        ),
+    ];
+    for (what, points, priority, marks, sides) in cases {
+        let boxes: Vec<[LabelBox; 4]> = points
+            .iter()
+            .map(|&p| chart::Side::ALL.map(|side| side.label_box(p, 20, 10, 5)))
+            .collect();
+        assert_eq!(
+            chart::place_labels(&boxes, &priority, &bounds, &marks),
+            sides,
+            "{what}"
+        );
+    }
+}
+
+#[test]
+fn year_labels_thin_out_to_every_2nd_5th_10th_or_20th_year() {
+    // (pixels a year, pixels a label needs, every how many years)
+    for (year_width, needed, step) in [
+        (60.0, 40.0, 1),
+        (40.0, 40.0, 1),
+        (30.0, 40.0, 2),
+        (16.0, 40.0, 5),
+        (5.0, 40.0, 10),
+        (3.0, 40.0, 20),
+        (0.5, 40.0, 20),
+    ] {
+        assert_eq!(
+            chart::year_label_step(year_width, needed),
+            step,
+            "{year_width} px a year, {needed} px a label"
+        );
+    }
+}

@@ -358,6 +358,25 @@ pub fn category_name(category: Category, lang: Lang) -> &'static str {
 }
 
 /// An entity's name from the data, or its id when the catalog does not know it.
+/// The two places nearest that `id` belongs to (`焦作市 · 河南省`: enough to tell two counties
+/// of one name apart), or `None` when the data names none.
+pub fn entity_within(catalog: &Catalog, id: &str, lang: Lang) -> Option<String> {
+    let names: Vec<&str> = catalog
+        .parents(id)
+        .take(2)
+        .map(|p| lang.pick(&p.name))
+        .collect();
+    (!names.is_empty()).then(|| names.join(" · "))
+}
+
+/// Under a search's suggestions, when more places match than are shown.
+pub fn more_matches(lang: Lang, more: usize) -> String {
+    match lang {
+        Lang::Zh => format!("另有{more}个地区匹配，请输入更多字缩小范围"),
+        Lang::En => format!("{more} more places match; type more to narrow them"),
+    }
+}
+
 pub fn entity_name(catalog: &Catalog, id: &str, lang: Lang) -> String {
     catalog
         .entity(id)

@@ -246,6 +246,18 @@ impl Catalog {
         self.index.entities.get(id).map(|&at| &self.entities[at])
     }
 
+    /// The province or city `id` belongs to, then the one that belongs to, and so on (at most
+    /// four: a cycle in bad data ends).
+    pub fn parents<'a>(&'a self, id: &str) -> impl Iterator<Item = &'a Entity> + 'a {
+        let mut next = self.entity(id).and_then(|e| e.parent.as_deref());
+        std::iter::from_fn(move || {
+            let parent = self.entity(next.take()?)?;
+            next = parent.parent.as_deref();
+            Some(parent)
+        })
+        .take(4)
+    }
+
     /// Where the entity stands in the catalog's order.
     pub fn entity_position(&self, id: &str) -> Option<usize> {
         self.index.entities.get(id).copied()

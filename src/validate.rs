@@ -19,6 +19,20 @@ pub type ReportTexts = BTreeMap<String, String>;
 pub const FIRST_YEAR: i32 = 1990;
 pub const LAST_YEAR: i32 = 2035;
 
+/// Whether following `id`'s parents comes back to it (a walk no longer than the catalog ends
+/// on any cycle, this one's or another's).
+fn among_its_parents(catalog: &Catalog, id: &str) -> bool {
+    let mut next = catalog.entity(id).and_then(|e| e.parent.as_deref());
+    for _ in 0..catalog.entities.len() {
+        match next {
+            Some(parent) if parent == id => return true,
+            Some(parent) => next = catalog.entity(parent).and_then(|e| e.parent.as_deref()),
+            None => return false,
+        }
+    }
+    false
+}
+
 /// Checks the catalog on its own: unique ids, known units, resolvable parents and report entities.
 pub fn catalog(catalog: &Catalog) -> Vec<Diagnostic> {
     let mut found = Vec::new();
@@ -40,6 +54,13 @@ pub fn catalog(catalog: &Catalog) -> Vec<Diagnostic> {
                     &record,
                     Some("parent"),
                     format!("unknown entity \"{parent}\""),
+                ));
+            } else if among_its_parents(catalog, &entity.id) {
+                found.push(Diagnostic::record_error(
+                    ENTITIES_FILE,
+                    &record,
+                    Some("parent"),
+                    format!("a cycle: \"{}\" is among its own parents", entity.id),
                 ));
             }
         }

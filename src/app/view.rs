@@ -4,9 +4,10 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use crate::i18n::{entity_name, indicator_name, Lang};
+use crate::i18n::{entity_name, entity_within, indicator_name, more_matches, Lang};
 use crate::model::Catalog;
 use crate::query;
+use crate::search::PlaceIndex;
 use crate::state::{Show, ViewState};
 
 use super::browser;
@@ -272,6 +273,9 @@ pub fn DatasetView(
 }
 
 /// Picking among thousands of places: type part of a name (Chinese or English) or an id.
+/// How many places a search offers at once; typing more narrows them.
+const SUGGESTIONS: usize = 8;
+
 #[component]
 fn EntitySearch(
     pickable: Arc<Vec<String>>,
@@ -282,35 +286,11 @@ fn EntitySearch(
 ) -> impl IntoView {
     let strings = lang.strings();
     let typed = RwSignal::new(String::new());
-    let names: Arc<Vec<(String, String)>> = Arc::new(
-        pickable
-            .iter()
-            .map(|id| {
-                let entity = catalog.entity(id);
-                let text = entity.map_or(String::new(), |e| {
-                    format!(
-                        "{} {} {id}",
-                        e.name.zh,
-                        e.name.en.clone().unwrap_or_default()
-                    )
-                });
-                (id.clone(), text.to_lowercase())
-            })
-            .collect(),
-    );
-    let suggestions = move || {
-        let typed = typed.get().trim().to_lowercase();
-        if typed.is_empty() {
-            return Vec::new();
-        }
+    let index = Arc::new(PlaceIndex::new(&catalog, &pickable));
+    let found = Memo::new(move |_| {
         let picked = chosen.with(|c| c.entities.clone());
-        names
-            .iter()
-            .filter(|(id, text)| text.contains(&typed) && !picked.contains(id))
-            .take(8)
-            .map(|(id, _)| id.clone())
-            .collect::<Vec<_>>()
-    };
+        typed.with(|t| index.search(t, &picked, SUGGESTIONS))
+    });
     let add = move |id: String| {
         let mut entities = chosen.get_untracked().entities;
         if !entities.contains(&id) {
@@ -334,7 +314,7 @@ fn EntitySearch(
     let name_catalog = catalog.clone();
     let name_of = move |id: &str| entity_name(&name_catalog, id, lang);
     let list_name = name_of.clone();
-    let first = suggestions.clone();
+    let within_catalog = catalog.clone();
     view! {
         <div class="entity-search">
             <div class="chips">
@@ -360,39 +340,56 @@ fn EntitySearch(
                         .collect_view()
                 }}
             </div>
-            <input
-                type="search"
-                class="search-places"
-                aria-label=strings.search_places
-                placeholder=strings.search_places
-                prop:value=move || typed.get()
-                on:input=move |ev| typed.set(event_target_value(&ev))
-                on:keydown=move |ev| {
-                    if ev.key() == "Enter" {
-                        if let Some(id) = first().into_iter().next() {
-                            add(id);
+            <div class="search-box">
+                <input
+                    type="search"
+                    class="search-places"
+                    aria-label=strings.search_places
+                    placeholder=strings.search_places
+                    prop:value=move || typed.get()
+                    on:input=move |ev| typed.set(event_target_value(&ev))
+                    on:keydown=move |ev| {
+                        match ev.key().as_str() {
+                            "Enter" => {
+                                if let Some(id) = found.with_untracked(|f| f.shown.first().cloned()) {
+                                    add(id);
+                                }
+                            }
+                            "Escape" => typed.set(String::new()),
+                            _ => {}
                         }
                     }
-                }
-            />
-            <ul class="suggestions">
-                {move || {
-                    suggestions()
-                        .into_iter()
-                        .map(|id| {
-                            let label = list_name(&id);
-                            let target = id.clone();
-                            view! {
-                                <li>
-                                    <button data-pick=id on:click=move |_| add(target.clone())>
-                                        {label}
-                                    </button>
-                                </li>
-                            }
-                        })
-                        .collect_view()
-                }}
-            </ul>
+                />
+                <div class="search-results">
+                    <ul class="suggestions">
+                        {move || {
+                            found
+                                .with(|f| f.shown.clone())
+                                .into_iter()
+                                .map(|id| {
+                                    let label = list_name(&id);
+                                    let within = entity_within(&within_catalog, &id, lang)
+                                        .map(|within| view! { <span class="within">{within}</span> });
+                                    let target = id.clone();
+                                    view! {
+                                        <li>
+                                            <button data-pick=id on:click=move |_| add(target.clone())>
+                                                {label}
+                                                {within}
+                                            </button>
+                                        </li>
+                                    }
+                                })
+                                .collect_view()
+                        }}
+                    </ul>
+                    {move || {
+                        let (shown, total) = found.with(|f| (f.shown.len(), f.total));
+                        (total > shown)
+                            .then(|| view! { <p class="more-matches">{more_matches(lang, total - shown)}</p> })
+                    }}
+                </div>
+            </div>
         </div>
     }
 }

@@ -3,7 +3,7 @@
 // site's data/. NATIONAL names that directory; scripts/test.sh generates it.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readdirSync, symlinkSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { launch, open, SIZES, waitForChart } from './browser.mjs';
@@ -68,8 +68,31 @@ describe('national scale', { skip: NATIONAL ? false : 'NATIONAL is not set (scri
     await page.waitForSelector('.chip[data-entity=x00042]');
     await page.waitForFunction((n) => document.querySelector('canvas.chart').dataset.marks !== n, String(before.marks));
     assert.match(page.url(), /entities=[^&]*x00042/);
+    const chartTop = () => page.$eval('canvas.chart', (c) => c.getBoundingClientRect().top);
+    const top = await chartTop();
     await page.fill('.search-places', '县');
     assert.equal(await page.locator('.suggestions button').count(), 8, 'suggestions are few, however many match');
+    assert.ok(await page.locator('.search-results').isVisible());
+    assert.equal(await chartTop(), top, 'the suggestions open over the page: the chart does not move');
+    const more = await page.locator('.more-matches').textContent();
+    assert.ok(Number(more.match(/另有(\d+)个地区匹配/)?.[1]) > 1000, more);
+
+    // A city's own name: the city first, then places within it, each with where it is.
+    const { entities } = JSON.parse(readFileSync(join(NATIONAL, 'entities.json'), 'utf8'));
+    const byId = new Map(entities.map((e) => [e.id, e]));
+    const city = entities.find((e) => e.kind === 'city' && !entities.some((o) => o !== e && o.name.zh.includes(e.name.zh)));
+    await page.fill('.search-places', city.name.zh);
+    await page.waitForFunction((id) => document.querySelector('.suggestions button')?.dataset.pick === id, city.id);
+    const offered = await page.$$eval('.suggestions button', (bs) => bs.map((b) => [b.dataset.pick, b.querySelector('.within')?.textContent]));
+    assert.equal(offered[0][1], byId.get(city.parent).name.zh + ' · ' + byId.get(byId.get(city.parent).parent).name.zh);
+    for (const [id, within] of offered.slice(1)) {
+      assert.equal(byId.get(id).parent, city.id, `${id} is in ${city.name.zh}`);
+      assert.ok(within.startsWith(city.name.zh), within);
+    }
+    assert.ok(offered.length >= 2, JSON.stringify(offered));
+    await page.press('.search-places', 'Escape');
+    assert.equal(await page.inputValue('.search-places'), '');
+    assert.equal(await page.locator('.search-results').isVisible(), false, 'Escape closes the suggestions');
     assert.deepEqual(errors, []);
     await context.close();
   });

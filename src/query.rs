@@ -22,6 +22,9 @@ pub struct Selection {
     pub years: Option<(i32, i32)>,
     /// Rank every place with data and show the first `top`, in the last year of `years`.
     pub top: Option<usize>,
+    /// Those first `top`, best first, where `resolve` has ranked them already (it opens a large
+    /// view on its leaders): `chart` then draws them rather than ranking again.
+    pub ranked: Option<Vec<String>>,
 }
 
 /// Above this many places a view is picked by search and opens on its leaders, not on all.
@@ -296,39 +299,52 @@ pub fn year_span(dataset: &Dataset) -> Option<(i32, i32)> {
 /// ids are left out.
 pub fn resolve(catalog: &Catalog, dataset: &Dataset, state: &ViewState) -> Selection {
     let years = state.years.or_else(|| year_span(dataset));
-    let entities = match &state.entities {
-        Some(ids) => ids
-            .iter()
-            .filter(|id| catalog.entity(id).is_some())
-            .cloned()
-            .collect(),
-        None => {
-            if has_many_places(dataset) {
-                let choices = indicator_choices(catalog, dataset);
-                let indicator = state
-                    .indicator
-                    .clone()
-                    .filter(|id| choices.contains(id))
-                    .or_else(|| default_indicator(dataset, &choices))
-                    .unwrap_or_default();
-                let year = years.map_or(0, |(_, last)| last);
-                leaders(catalog, dataset, &indicator, year, LEADERS)
-                    .into_iter()
-                    .map(|(entity, _)| entity)
-                    .collect()
-            } else {
-                pickable_entities(catalog, dataset)
-                    .into_iter()
-                    .filter(|id| dataset.observations.iter().any(|o| &o.entity == id))
-                    .collect()
-            }
+    let (entities, ranked) = match &state.entities {
+        Some(ids) => (
+            ids.iter()
+                .filter(|id| catalog.entity(id).is_some())
+                .cloned()
+                .collect(),
+            None,
+        ),
+        None if has_many_places(dataset) => {
+            let choices = indicator_choices(catalog, dataset);
+            let indicator = state
+                .indicator
+                .clone()
+                .filter(|id| choices.contains(id))
+                .or_else(|| default_indicator(dataset, &choices))
+                .unwrap_or_default();
+            let year = years.map_or(0, |(_, last)| last);
+            // One ranking for both the opening places and, when asked for, the top places.
+            let top = state.top.filter(|_| indicator != MEDAL_TABLE);
+            let ranking: Vec<String> = leaders(
+                catalog,
+                dataset,
+                &indicator,
+                year,
+                top.unwrap_or(0).max(LEADERS),
+            )
+            .into_iter()
+            .map(|(entity, _)| entity)
+            .collect();
+            let ranked = top.map(|n| ranking.iter().take(n).cloned().collect());
+            (ranking.into_iter().take(LEADERS).collect(), ranked)
         }
+        None => (
+            pickable_entities(catalog, dataset)
+                .into_iter()
+                .filter(|id| dataset.observations.iter().any(|o| &o.entity == id))
+                .collect(),
+            None,
+        ),
     };
     Selection {
         indicator: state.indicator.clone(),
         entities,
         years,
         top: state.top,
+        ranked,
     }
 }
 
@@ -375,10 +391,12 @@ pub fn chart(catalog: &Catalog, dataset: &Dataset, selection: &Selection) -> Cha
     let ranked = selection.top.filter(|_| indicator != MEDAL_TABLE);
     let (entities, years) = match ranked {
         Some(n) => (
-            leaders(catalog, dataset, &indicator, years.1, n)
-                .into_iter()
-                .map(|(entity, _)| entity)
-                .collect(),
+            selection.ranked.clone().unwrap_or_else(|| {
+                leaders(catalog, dataset, &indicator, years.1, n)
+                    .into_iter()
+                    .map(|(entity, _)| entity)
+                    .collect()
+            }),
             (years.1, years.1),
         ),
         None => (selection.entities.clone(), years),

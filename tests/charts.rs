@@ -31,6 +31,7 @@ fn chart_of(data: &Checked, category: Category, indicator: &str, entities: &[&st
         entities: entities.iter().map(|e| e.to_string()).collect(),
         years: None,
         top: None,
+        ranked: None,
     };
     query::chart(data.catalog.as_ref().unwrap(), dataset, &selection)
 }
@@ -246,6 +247,7 @@ fn drawing_through_any_backend_changes_nothing() {
         entities: Vec::new(),
         years: None,
         top: Some(3),
+        ranked: None,
     };
     let ranked = query::chart(catalog, facilities.unwrap(), &top);
     assert_eq!(ranked.shape, query::Shape::Ranked);
@@ -464,6 +466,7 @@ fn a_dense_line_chart_writes_no_value_over_other_text_and_thins_its_years() {
         entities: entities.clone(),
         years: None,
         top: None,
+        ranked: None,
     };
     let data = query::chart(&catalog, &dataset, &selection);
     assert_eq!(data.shape, query::Shape::Lines);

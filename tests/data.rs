@@ -171,6 +171,7 @@ fn every_observation_is_reachable_from_some_view() {
                 entities: query::comparable_entities(catalog),
                 years: query::year_span(dataset),
                 top: None,
+                ranked: None,
             };
             for row in query::chart(catalog, dataset, &selection).rows {
                 if let Cell::Value {

@@ -75,6 +75,7 @@ fn the_default_scale_is_about_3200_places_and_a_view_ranks_them() {
             entities: Vec::new(),
             years: Some((scale.first_year, year)),
             top: Some(20),
+            ranked: None,
         },
     );
     assert_eq!(top.shape, query::Shape::Ranked);
@@ -148,4 +149,62 @@ fn leaders_rank_each_place_once_best_first_and_ties_in_catalog_order() {
         assert_eq!(top[..], ranked[..20.min(ranked.len())]);
     }
     assert!(ties > 0, "the data set has equal values to order");
+}
+
+/// A large view asked for its top places ranks once, in `resolve`: what `chart` draws from that
+/// ranking is what it draws when it ranks itself, and the view opens on the ranking's first five.
+#[test]
+fn a_ranked_view_draws_the_same_from_the_ranking_resolve_made() {
+    let scale = Scale {
+        provinces: 3,
+        cities_per_province: 3,
+        counties_per_city: 6,
+        years: 4,
+        ..Scale::default()
+    };
+    let data = national(&scale);
+    let catalog = Catalog::new(data.entities, data.indicators.clone(), data.reports);
+    let mut checked = 0;
+    for (indicator, observations) in data.indicators.iter().zip(data.observations) {
+        let dataset = Dataset {
+            category: indicator.category,
+            observations,
+        };
+        for year in scale.first_year..scale.first_year + scale.years as i32 {
+            for top in [1, 3, 5, 20, 1000] {
+                let state = sportdash::state::ViewState {
+                    indicator: Some(indicator.id.clone()),
+                    years: Some((scale.first_year, year)),
+                    top: Some(top),
+                    ..Default::default()
+                };
+                let chosen = query::resolve(&catalog, &dataset, &state);
+                let ranked = chosen.ranked.clone().expect("resolve ranked them");
+                let again: Vec<String> =
+                    query::leaders(&catalog, &dataset, &indicator.id, year, top)
+                        .into_iter()
+                        .map(|(entity, _)| entity)
+                        .collect();
+                assert_eq!(ranked, again, "{} {year} top {top}", indicator.id);
+                let five: Vec<String> =
+                    query::leaders(&catalog, &dataset, &indicator.id, year, query::LEADERS)
+                        .into_iter()
+                        .map(|(entity, _)| entity)
+                        .collect();
+                assert_eq!(chosen.entities, five);
+                let unranked = Selection {
+                    ranked: None,
+                    ..chosen.clone()
+                };
+                assert_eq!(
+                    query::chart(&catalog, &dataset, &chosen),
+                    query::chart(&catalog, &dataset, &unranked),
+                    "{} {year} top {top}",
+                    indicator.id
+                );
+                checked += 1;
+            }
+        }
+    }
+    assert_eq!(checked, 12 * 4 * 5);
 }

@@ -22,9 +22,18 @@ pub struct Selection {
     pub years: Option<(i32, i32)>,
     /// Rank every place with data and show the first `top`, in the last year of `years`.
     pub top: Option<usize>,
-    /// Those first `top`, best first, where `resolve` has ranked them already (it opens a large
-    /// view on its leaders): `chart` then draws them rather than ranking again.
-    pub ranked: Option<Vec<String>>,
+    /// The ranking `resolve` made already where it opened a large view on its leaders: `chart`
+    /// draws it, rather than ranking again, while it is of the indicator, year and `top` shown.
+    pub ranked: Option<Ranking>,
+}
+
+/// The first `top` places of `indicator` in `year`, best first.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Ranking {
+    pub indicator: String,
+    pub year: i32,
+    pub top: usize,
+    pub places: Vec<String>,
 }
 
 /// Above this many places a view is picked by search and opens on its leaders, not on all.
@@ -328,7 +337,12 @@ pub fn resolve(catalog: &Catalog, dataset: &Dataset, state: &ViewState) -> Selec
             .into_iter()
             .map(|(entity, _)| entity)
             .collect();
-            let ranked = top.map(|n| ranking.iter().take(n).cloned().collect());
+            let ranked = top.map(|top| Ranking {
+                places: ranking.iter().take(top).cloned().collect(),
+                indicator,
+                year,
+                top,
+            });
             (ranking.into_iter().take(LEADERS).collect(), ranked)
         }
         None => (
@@ -391,12 +405,15 @@ pub fn chart(catalog: &Catalog, dataset: &Dataset, selection: &Selection) -> Cha
     let ranked = selection.top.filter(|_| indicator != MEDAL_TABLE);
     let (entities, years) = match ranked {
         Some(n) => (
-            selection.ranked.clone().unwrap_or_else(|| {
-                leaders(catalog, dataset, &indicator, years.1, n)
+            match &selection.ranked {
+                Some(r) if r.indicator == indicator && r.year == years.1 && r.top == n => {
+                    r.places.clone()
+                }
+                _ => leaders(catalog, dataset, &indicator, years.1, n)
                     .into_iter()
                     .map(|(entity, _)| entity)
-                    .collect()
-            }),
+                    .collect(),
+            },
             (years.1, years.1),
         ),
         None => (selection.entities.clone(), years),

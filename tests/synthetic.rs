@@ -179,7 +179,7 @@ fn a_ranked_view_draws_the_same_from_the_ranking_resolve_made() {
                     ..Default::default()
                 };
                 let chosen = query::resolve(&catalog, &dataset, &state);
-                let ranked = chosen.ranked.clone().expect("resolve ranked them");
+                let ranked = chosen.ranked.clone().expect("resolve ranked them").places;
                 let again: Vec<String> =
                     query::leaders(&catalog, &dataset, &indicator.id, year, top)
                         .into_iter()
@@ -201,6 +201,25 @@ fn a_ranked_view_draws_the_same_from_the_ranking_resolve_made() {
                     query::chart(&catalog, &dataset, &unranked),
                     "{} {year} top {top}",
                     indicator.id
+                );
+                // A ranking of another year (a presentation playing the years) is not drawn.
+                let earlier = Selection {
+                    years: Some((scale.first_year, scale.first_year)),
+                    ..chosen.clone()
+                };
+                assert_eq!(
+                    query::chart(&catalog, &dataset, &earlier),
+                    query::chart(
+                        &catalog,
+                        &dataset,
+                        &Selection {
+                            ranked: None,
+                            ..earlier.clone()
+                        }
+                    ),
+                    "{} {year} top {top}, drawn for {}",
+                    indicator.id,
+                    scale.first_year
                 );
                 checked += 1;
             }

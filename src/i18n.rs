@@ -52,6 +52,7 @@ pub struct Strings {
     pub year_to: &'static str,
     pub indicator: &'static str,
     pub medal_table: &'static str,
+    pub medal_table_about: &'static str,
     pub chart: &'static str,
     pub table: &'static str,
     pub no_data: &'static str,
@@ -150,6 +151,7 @@ static ZH: Strings = Strings {
     year_to: "到",
     indicator: "指标",
     medal_table: "奖牌（金/银/铜）",
+    medal_table_about: "各地区每年在各项赛事中获得的金、银、铜牌数；不同赛事分列，不相加。",
     chart: "图表",
     table: "表格",
     no_data: "无数据",
@@ -250,6 +252,7 @@ static EN: Strings = Strings {
     year_to: "to",
     indicator: "Indicator",
     medal_table: "Medals (gold/silver/bronze)",
+    medal_table_about: "Gold, silver and bronze medals each place won at each competition in a year; competitions are shown apart, never added up.",
     chart: "Chart",
     table: "Table",
     no_data: "no data",
@@ -384,6 +387,17 @@ pub fn entity_name(catalog: &Catalog, id: &str, lang: Lang) -> String {
 }
 
 /// An indicator's name from the data; the medal table has its own.
+/// What the indicator counts, as the data describes it; `None` where it does not.
+pub fn indicator_about<'a>(catalog: &'a Catalog, id: &str, lang: Lang) -> Option<&'a str> {
+    if id == MEDAL_TABLE {
+        return Some(lang.strings().medal_table_about);
+    }
+    catalog
+        .indicator(id)
+        .map(|i| lang.pick(&i.description))
+        .filter(|about| !about.trim().is_empty())
+}
+
 pub fn indicator_name(catalog: &Catalog, id: &str, lang: Lang) -> String {
     if id == MEDAL_TABLE {
         return lang.strings().medal_table.to_string();

@@ -188,3 +188,33 @@ fn every_observation_is_reachable_from_some_view() {
     assert!(lost.is_empty(), "not reachable from any view: {lost:#?}");
     assert_eq!(reached.len(), checked.observation_count());
 }
+
+/// The dashboard shows what each indicator counts under its chart: every one, and the medal
+/// table, says so in both languages.
+#[test]
+fn every_indicator_says_what_it_counts_in_both_languages() {
+    use sportdash::i18n::{indicator_about, Lang};
+    let checked = check_dir(&root().join("data"), None);
+    let catalog = checked.catalog.as_ref().unwrap();
+    let ids = catalog
+        .indicators
+        .iter()
+        .map(|i| i.id.as_str())
+        .chain([sportdash::query::MEDAL_TABLE]);
+    for id in ids {
+        let zh = indicator_about(catalog, id, Lang::Zh);
+        let en = indicator_about(catalog, id, Lang::En);
+        assert!(
+            zh.is_some_and(|t| !t.is_ascii()),
+            "{id}: no Chinese description ({zh:?})"
+        );
+        assert!(
+            en.is_some_and(|t| t.is_ascii()),
+            "{id}: no English description ({en:?})"
+        );
+    }
+    assert_eq!(
+        indicator_about(catalog, "no_such_indicator", Lang::Zh),
+        None
+    );
+}

@@ -4,7 +4,9 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use crate::i18n::{entity_name, entity_within, indicator_name, more_matches, Lang};
+use crate::i18n::{
+    entity_name, entity_within, indicator_about, indicator_name, more_matches, Lang,
+};
 use crate::model::Catalog;
 use crate::query;
 use crate::search::PlaceIndex;
@@ -189,6 +191,7 @@ pub fn DatasetView(
 
     let diagnostics = loaded.diagnostics.clone();
     let table_catalog = catalog.clone();
+    let about_catalog = catalog.clone();
     let panel_catalog = catalog.clone();
     let panel = move || {
         let row = pinned
@@ -258,6 +261,9 @@ pub fn DatasetView(
             <Downloads chart selection=chosen catalog=catalog.clone() look/>
         </div>
         <Problems diagnostics lang/>
+        <p class="indicator-about">
+            {move || chart.with(|c| indicator_about(&about_catalog, &c.indicator, lang).map(str::to_string))}
+        </p>
         <Show
             when=move || show.get() == Show::Chart
             fallback=move || view! { <DataTable chart catalog=table_catalog.clone() lang pin=pinned/> }

@@ -2,7 +2,8 @@
 // the way a person would use it. Run from this folder: `node --test`; DIST overrides ../../dist.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { launch, open, openSourceCard, SIZES, VIEWS, waitForChart } from './browser.mjs';
 import { startServer } from './server.mjs';
 
@@ -48,6 +49,22 @@ describe('the dashboard', () => {
         assert.ok(chart.marks > 0, `${view}: marks drawn`);
         assert.ok(chart.ink > 3000, `${view}: ink ${chart.ink}`);
       }
+      assert.deepEqual(errors, []);
+    });
+  });
+
+  test('under the chart, what the indicator counts, from the data, in the page\'s language', async () => {
+    const { indicators } = JSON.parse(readFileSync(join(DIST, 'data', 'indicators.json'), 'utf8'));
+    const about = (id) => indicators.find((i) => i.id === id).description;
+    await withSite({}, async (url, context) => {
+      const { page, errors } = await open(context, `${url}?view=facilities&indicator=sports_area_per_capita`);
+      await waitForChart(page);
+      assert.equal(await page.textContent('.indicator-about'), about('sports_area_per_capita').zh);
+      await page.selectOption('select.indicator', 'facility_investment');
+      await page.waitForFunction((t) => document.querySelector('.indicator-about')?.textContent === t, about('facility_investment').zh);
+      await page.goto(`${url}?view=facilities&indicator=sports_area_per_capita&lang=en&show=table`);
+      await page.waitForSelector('table.data-table');
+      assert.equal(await page.textContent('.indicator-about'), about('sports_area_per_capita').en);
       assert.deepEqual(errors, []);
     });
   });

@@ -17,7 +17,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, constants as zlib, gzipSync } from 'node:zlib';
 
-import { launch } from './browser.mjs';
+import { launch, until } from './browser.mjs';
 import { startServer } from './server.mjs';
 
 const BENCH = dirname(fileURLToPath(import.meta.url));
@@ -227,11 +227,9 @@ async function measure(browser, server, page, throttle, { repaint = true } = {})
   try {
     server.take();
     await tab.goto(page.url, { waitUntil: 'commit', timeout: limit });
-    if (page.selector) {
-      await tab.waitForFunction(() => window.__bench.first !== null, null, { polling: 100, timeout: limit });
-    }
+    if (page.selector) await until(cdp, 'first', limit);
     // The paint entries arrive after the frame is shown, a little after its animation frame.
-    await tab.waitForFunction(() => window.__bench.fcp !== null, null, { polling: 100, timeout: limit });
+    await until(cdp, 'fcp', limit);
     await server.idle(500, limit);
     const marks = await tab.evaluate(() => ({ first: window.__bench.first, fcp: window.__bench.fcp, drawn: window.__bench.drawn }));
     out.firstChart = page.selector ? marks.first : marks.fcp;
@@ -256,7 +254,7 @@ async function measure(browser, server, page, throttle, { repaint = true } = {})
         await tab.waitForTimeout(150);
       }
       const trigger = await page.repaint(tab, page);
-      await tab.waitForFunction(() => window.__bench.repaint !== null, null, { polling: 50, timeout: limit });
+      await until(cdp, 'repaint', limit);
       const result = await tab.evaluate(() => [window.__bench.repaint, window.__bench.repaintDrawn]);
       out.repaint = result[0] >= 0 ? result[0] : null;
       out.repaintDrawn = result[1];
@@ -268,7 +266,7 @@ async function measure(browser, server, page, throttle, { repaint = true } = {})
       for (let i = 0; i < LATER_REPAINTS && out.repaint !== null; i++) {
         await tab.waitForTimeout(300);
         await page.repaint(tab, page);
-        await tab.waitForFunction(() => window.__bench.repaint !== null, null, { polling: 50, timeout: limit });
+        await until(cdp, 'repaint', limit);
         const again = await tab.evaluate(() => window.__bench.repaint);
         if (again >= 0) later.push(again);
       }

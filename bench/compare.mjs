@@ -14,7 +14,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-import { launch } from './browser.mjs';
+import { launch, until } from './browser.mjs';
 import { startServer } from './server.mjs';
 
 const BENCH = dirname(fileURLToPath(import.meta.url));
@@ -45,7 +45,8 @@ async function load(browser, origin) {
     const cdp = await context.newCDPSession(tab);
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: options.rate });
     await tab.goto(`${origin}/`, { waitUntil: 'commit' });
-    await tab.waitForFunction(() => window.__bench.first !== null && window.__bench.fcp !== null, null, { polling: 100, timeout: 60000 });
+    await until(cdp, 'first', 60000);
+    await until(cdp, 'fcp', 60000);
     const loaded = await tab.evaluate(() => ({
       first: window.__bench.first,
       fcp: window.__bench.fcp,
@@ -61,7 +62,7 @@ async function load(browser, origin) {
     }
     await tab.evaluate((s) => window.__bench.arm({ selector: s, type: 'click' }), CHART);
     await tab.click(CHIP);
-    await tab.waitForFunction(() => window.__bench.repaint !== null, null, { polling: 50, timeout: 60000 });
+    await until(cdp, 'repaint', 60000);
     const repaint = await tab.evaluate(() => window.__bench.repaint);
     return { ...loaded, repaint: repaint >= 0 ? repaint : null, work: await clickWork(tab, cdp) };
   } finally {

@@ -26,22 +26,27 @@ pub fn write(state: &ViewState, new_entry: bool) {
 
 /// Keeps `state` and the address in step, both ways.
 pub fn sync(state: RwSignal<ViewState>) {
+    // A state read from the address on back or forward is not written back: that would push
+    // a new entry where the person is going through the ones they have.
+    let from_history = StoredValue::new(false);
     Effect::new(move |previous: Option<ViewState>| {
         let now = state.get();
-        if let Some(previous) = previous {
-            if previous != now {
-                write(
-                    &now,
-                    previous.view != now.view
-                        || previous.page != now.page
-                        || previous.mode != now.mode,
-                );
-            }
+        let came_from_history = from_history.get_value();
+        from_history.set_value(false);
+        if let Some(previous) = previous.filter(|p| *p != now && !came_from_history) {
+            write(
+                &now,
+                previous.view != now.view || previous.page != now.page || previous.mode != now.mode,
+            );
         }
         now
     });
     let listener = gloo::events::EventListener::new(&window(), "popstate", move |_| {
-        state.set(current().0);
+        let read = current().0;
+        if state.with_untracked(|s| *s != read) {
+            from_history.set_value(true);
+            state.set(read);
+        }
     });
     listener.forget();
 }

@@ -69,6 +69,28 @@ describe('the dashboard', () => {
     });
   });
 
+  test('back and forward go through the views opened, as in any site', async () => {
+    await withSite({}, async (url, context) => {
+      const { page, errors } = await open(context, `${url}?view=medals`);
+      await waitForChart(page);
+      const shown = (view) => page.waitForSelector(`.tab[data-view=${view}][aria-pressed=true]`);
+      for (const view of ['facilities', 'events']) {
+        await page.click(`.tab[data-view=${view}]`);
+        await page.waitForFunction((v) => location.search.includes(`view=${v}`), view);
+        await waitForChart(page);
+      }
+      const length = await page.evaluate(() => history.length);
+      for (const [step, view] of [['back', 'facilities'], ['back', 'medals'], ['forward', 'facilities'], ['forward', 'events']]) {
+        await (step === 'back' ? page.goBack() : page.goForward());
+        await shown(view);
+        assert.match(page.url(), new RegExp(`view=${view}`), `${step} to ${view}`);
+        await waitForChart(page);
+      }
+      assert.equal(await page.evaluate(() => history.length), length, 'going back and forth adds no entries');
+      assert.deepEqual(errors, []);
+    });
+  });
+
   test('choosing a city changes both the chart and the table', async () => {
     await withSite({}, async (url, context) => {
       const { page, errors } = await open(context, `${url}?view=medals&entities=jiaozuo`);

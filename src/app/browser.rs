@@ -175,3 +175,23 @@ pub fn save_from(url: &str, name: &str) {
     anchor.set_download(name);
     anchor.click();
 }
+
+/// Moves the focus `step` buttons on among `within`'s (from before the first when none of them
+/// has it), and says whether one took it: the arrow keys in a list of suggestions.
+pub fn focus_button(within: &web_sys::Element, step: i32) -> bool {
+    let Ok(buttons) = within.query_selector_all("button") else {
+        return false;
+    };
+    let focused = document().active_element();
+    let at = (0..buttons.length())
+        .find(|&i| buttons.item(i).as_ref() == focused.as_ref().map(|f| f.as_ref()))
+        .map_or(-1, |i| i as i32);
+    let target = at + step;
+    match buttons
+        .item(u32::try_from(target).unwrap_or(u32::MAX))
+        .and_then(|b| b.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        Some(button) => button.focus().is_ok(),
+        None => false,
+    }
+}

@@ -2,6 +2,7 @@
 
 use std::sync::Arc;
 
+use leptos::html;
 use leptos::prelude::*;
 
 use crate::i18n::{
@@ -292,6 +293,8 @@ fn EntitySearch(
 ) -> impl IntoView {
     let strings = lang.strings();
     let typed = RwSignal::new(String::new());
+    let field = NodeRef::<html::Input>::new();
+    let list = NodeRef::<html::Ul>::new();
     let index = Arc::new(PlaceIndex::new(&catalog, &pickable));
     let found = Memo::new(move |_| {
         let picked = chosen.with(|c| c.entities.clone());
@@ -352,6 +355,7 @@ fn EntitySearch(
                     class="search-places"
                     aria-label=strings.search_places
                     placeholder=strings.search_places
+                    node_ref=field
                     prop:value=move || typed.get()
                     on:input=move |ev| typed.set(event_target_value(&ev))
                     on:keydown=move |ev| {
@@ -362,12 +366,46 @@ fn EntitySearch(
                                 }
                             }
                             "Escape" => typed.set(String::new()),
+                            "ArrowDown" => {
+                                if let Some(list) = list.get_untracked() {
+                                    ev.prevent_default();
+                                    browser::focus_button(&list, 1);
+                                }
+                            }
                             _ => {}
                         }
                     }
                 />
                 <div class="search-results">
-                    <ul class="suggestions">
+                    <ul
+                        class="suggestions"
+                        node_ref=list
+                        on:keydown=move |ev| {
+                            let Some(list) = list.get_untracked() else { return };
+                            let back_to_field = || {
+                                if let Some(field) = field.get_untracked() {
+                                    let _ = field.focus();
+                                }
+                            };
+                            match ev.key().as_str() {
+                                "ArrowDown" => {
+                                    ev.prevent_default();
+                                    browser::focus_button(&list, 1);
+                                }
+                                "ArrowUp" => {
+                                    ev.prevent_default();
+                                    if !browser::focus_button(&list, -1) {
+                                        back_to_field();
+                                    }
+                                }
+                                "Escape" => {
+                                    typed.set(String::new());
+                                    back_to_field();
+                                }
+                                _ => {}
+                            }
+                        }
+                    >
                         {move || {
                             found
                                 .with(|f| f.shown.clone())

@@ -90,6 +90,20 @@ describe('national scale', { skip: NATIONAL ? false : 'NATIONAL is not set (scri
       assert.ok(within.startsWith(city.name.zh), within);
     }
     assert.ok(offered.length >= 2, JSON.stringify(offered));
+    // The arrow keys go down the suggestions and back up to the field; Enter picks one.
+    const focused = () => page.evaluate(() => document.activeElement.dataset.pick ?? document.activeElement.className);
+    await page.press('.search-places', 'ArrowDown');
+    assert.equal(await focused(), offered[0][0]);
+    await page.keyboard.press('ArrowDown');
+    assert.equal(await focused(), offered[1][0]);
+    await page.keyboard.press('ArrowUp');
+    await page.keyboard.press('ArrowUp');
+    assert.equal(await focused(), 'search-places');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector(`.chip[data-entity=${offered[1][0]}]`);
+    await page.fill('.search-places', city.name.zh);
     await page.press('.search-places', 'Escape');
     assert.equal(await page.inputValue('.search-places'), '');
     assert.equal(await page.locator('.search-results').isVisible(), false, 'Escape closes the suggestions');

@@ -619,6 +619,39 @@ fn draw_bars<DB: DrawingBackend>(
     let group_width = (x_pixels.end - x_pixels.start) as f64 / groups;
     let mut hits = Vec::new();
 
+    // A lone bar's label may use its whole group; side by side, each gets its bar's pitch.
+    // A group with nothing reported gets one "no data" label across its stubs.
+    let bar_of = |n: usize| (0.8 / n.max(1) as f64).min(0.32);
+    let label_room_of = |g: usize| {
+        let mut rows = data.rows.iter().filter(|r| r.group == g);
+        let n = rows.clone().count();
+        if n > 1 && !rows.all(|r| matches!(r.cell, Cell::NoData)) {
+            group_width * bar_of(n)
+        } else {
+            group_width * 0.96
+        }
+    };
+    // How large a label can be in `room` pixels, at most the body size.
+    let fitting = |label: &str, room: f64| {
+        style.font(1.0) * room / estimate_width(label, style.font(1.0)).max(1) as f64
+    };
+    let lettered = |row: &Row| {
+        let medal = series_label(data, row.series, catalog, lang);
+        let label = value_label(row, lang);
+        match lang {
+            Lang::Zh => format!("{medal}{label}"),
+            Lang::En => format!("{} {label}", medal.chars().next().unwrap_or(' ')),
+        }
+    };
+    // A medal's letter (金/银/铜, also told by the bar's colour and the legend) is written on
+    // every bar, or, where on some it would shrink the number below readable size, on none.
+    let letters = data
+        .rows
+        .iter()
+        .filter(|r| matches!(data.series[r.series].key, SeriesKey::Medal(_)))
+        .filter(|r| matches!(r.cell, Cell::Value { .. }))
+        .all(|r| fitting(&lettered(r), label_room_of(r.group)) >= style.font(0.8));
+
     for (g, group) in data.groups.iter().enumerate() {
         let rows: Vec<(usize, &Row)> = data
             .rows
@@ -627,16 +660,10 @@ fn draw_bars<DB: DrawingBackend>(
             .filter(|(_, r)| r.group == g)
             .collect();
         let n = rows.len().max(1) as f64;
-        let bar = (0.8 / n).min(0.32);
+        let bar = bar_of(rows.len());
         let start = g as f64 + 0.5 - bar * n / 2.0;
-        // A lone bar's label may use its whole group; side by side, each gets its bar's pitch.
-        // A group with nothing reported gets one "no data" label across its stubs.
         let all_missing = rows.iter().all(|(_, r)| matches!(r.cell, Cell::NoData));
-        let label_room = if rows.len() > 1 && !all_missing {
-            group_width * bar
-        } else {
-            group_width * 0.96
-        };
+        let label_room = label_room_of(g);
         for (k, &(index, row)) in rows.iter().enumerate() {
             let x0 = start + bar * k as f64;
             let x1 = x0 + bar * 0.9;
@@ -718,26 +745,12 @@ fn draw_bars<DB: DrawingBackend>(
                         )))?;
                     }
                     let (_, bar_top) = chart.backend_coord(&(x0, value_max.unwrap_or(*value)));
-                    // Labels shrink to their bar's slot so neighbours never overlap; a medal's
-                    // letter (金/银/铜) is dropped only when even the smallest size is too wide.
-                    let slot = label_room;
-                    let floor = style.font(0.55);
-                    let fitting = |label: &str| {
-                        style.font(1.0) * slot
-                            / estimate_width(label, style.font(1.0)).max(1) as f64
+                    // Labels shrink to their bar's slot so neighbours never overlap.
+                    let label = match data.series[row.series].key {
+                        SeriesKey::Medal(_) if letters => lettered(row),
+                        _ => value_label(row, lang),
                     };
-                    let mut label = value_label(row, lang);
-                    if let SeriesKey::Medal(_) = data.series[row.series].key {
-                        let medal = series_label(data, row.series, catalog, lang);
-                        let lettered = match lang {
-                            Lang::Zh => format!("{medal}{label}"),
-                            Lang::En => format!("{} {label}", medal.chars().next().unwrap_or(' ')),
-                        };
-                        if fitting(&lettered) >= floor {
-                            label = lettered;
-                        }
-                    }
-                    let size = fitting(&label).clamp(floor, style.font(1.0));
+                    let size = fitting(&label, label_room).clamp(style.font(0.55), style.font(1.0));
                     root.draw(&Text::new(
                         label,
                         (centre, bar_top - style.px(3.0)),

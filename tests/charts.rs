@@ -634,3 +634,64 @@ fn year_labels_thin_out_to_every_2nd_5th_10th_or_20th_year() {
         );
     }
 }
+
+#[test]
+fn medal_letters_are_on_every_bar_or_on_none() {
+    let data = data();
+    let chart = chart_of(
+        &data,
+        Category::Medals,
+        query::MEDAL_TABLE,
+        &["jiaozuo", "hedong"],
+    );
+    // (canvas pixels, type size, pixel ratio, letters expected): a phone, then a laptop.
+    for (size, font_size, scale, letters) in [
+        ((1050, 1000), 11.0, 3.0, false),
+        ((1300, 460), 18.6, 1.0, true),
+    ] {
+        let mut svg = String::new();
+        {
+            let root = SVGBackend::with_string(&mut svg, size).into_drawing_area();
+            let style = Style {
+                font_size,
+                scale,
+                ..Style::default()
+            };
+            chart::draw(
+                &root,
+                &chart,
+                data.catalog.as_ref().unwrap(),
+                Lang::Zh,
+                &style,
+            )
+            .unwrap();
+            root.present().unwrap();
+        }
+        let labels = texts(&svg);
+        // The bars' labels, not the axis': those that are a count, with or without a letter.
+        let counts: Vec<String> = chart
+            .rows
+            .iter()
+            .filter(|r| matches!(r.cell, Cell::Value { .. }))
+            .map(|r| chart::value_label(r, Lang::Zh))
+            .collect();
+        let values: Vec<&String> = labels
+            .iter()
+            .filter(|t| {
+                counts
+                    .iter()
+                    .any(|c| c == t.trim_start_matches(['金', '银', '铜']))
+            })
+            .collect();
+        assert_eq!(values.len(), 14, "{size:?}: {labels:?}");
+        let lettered = values
+            .iter()
+            .filter(|t| t.starts_with(['金', '银', '铜']))
+            .count();
+        assert_eq!(
+            lettered,
+            if letters { values.len() } else { 0 },
+            "{size:?}: {values:?}"
+        );
+    }
+}

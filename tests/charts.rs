@@ -8,7 +8,7 @@ use plotters::prelude::*;
 use sportdash::chart::{self, Style};
 use sportdash::files::{check_dir, Checked};
 use sportdash::i18n::Lang;
-use sportdash::model::Category;
+use sportdash::model::{Catalog, Category};
 use sportdash::query::{self, Cell, ChartData, Selection};
 
 fn data() -> Checked {
@@ -53,6 +53,29 @@ fn render(data: &Checked, chart: &ChartData) -> (String, Vec<chart::Hit>) {
         hits
     };
     (svg, hits)
+}
+
+/// How the dashboard draws on a phone, a laptop and a 1920 × 1080 screen: canvas pixels, type
+/// size and pixel ratio (app/chart_view.rs, `style_for`).
+const PHONE: ((u32, u32), f64, f64) = ((1050, 1000), 11.0, 3.0);
+const LAPTOP: ((u32, u32), f64, f64) = ((1300, 460), 18.6, 1.0);
+const SCREEN: ((u32, u32), f64, f64) = ((1860, 640), 20.0, 1.0);
+
+/// Draws into SVG as on `device` (one of the above).
+fn svg_on(chart: &ChartData, catalog: &Catalog, device: ((u32, u32), f64, f64)) -> String {
+    let (size, font_size, scale) = device;
+    let mut svg = String::new();
+    {
+        let root = SVGBackend::with_string(&mut svg, size).into_drawing_area();
+        let style = Style {
+            font_size,
+            scale,
+            ..Style::default()
+        };
+        chart::draw(&root, chart, catalog, Lang::Zh, &style).expect("drawing into SVG");
+        root.present().unwrap();
+    }
+    svg
 }
 
 /// How many filled rectangles of `colour` the SVG has.
@@ -434,7 +457,6 @@ fn text_boxes(svg: &str) -> Vec<(String, chart::LabelBox)> {
 
 #[test]
 fn a_dense_line_chart_writes_no_value_over_other_text_and_thins_its_years() {
-    use sportdash::model::Catalog;
     use sportdash::synthetic::{national, Scale};
     // Five places over twenty years, as the national view compares them by default.
     let scale = Scale {
@@ -471,24 +493,9 @@ fn a_dense_line_chart_writes_no_value_over_other_text_and_thins_its_years() {
     let data = query::chart(&catalog, &dataset, &selection);
     assert_eq!(data.shape, query::Shape::Lines);
     assert!(data.rows.len() >= 80, "{} points", data.rows.len());
-    // Canvas pixels, type size and pixel ratio as the dashboard draws them on a phone, a laptop
-    // and a 1920 × 1080 screen (app/chart_view.rs, `style_for`).
-    for (size, font_size, scale) in [
-        ((1050, 1000), 11.0, 3.0),
-        ((1300, 460), 18.6, 1.0),
-        ((1860, 640), 20.0, 1.0),
-    ] {
-        let mut svg = String::new();
-        {
-            let root = SVGBackend::with_string(&mut svg, size).into_drawing_area();
-            let style = Style {
-                font_size,
-                scale,
-                ..Style::default()
-            };
-            chart::draw(&root, &data, &catalog, Lang::Zh, &style).unwrap();
-            root.present().unwrap();
-        }
+    for device in [PHONE, LAPTOP, SCREEN] {
+        let size = device.0;
+        let svg = svg_on(&data, &catalog, device);
         let boxes = text_boxes(&svg);
         // Value labels clear of every other text, and year labels clear of each other (the
         // axes' own corner, where plotters puts "0" beside the first year, is not checked).
@@ -644,29 +651,9 @@ fn medal_letters_are_on_every_bar_or_on_none() {
         query::MEDAL_TABLE,
         &["jiaozuo", "hedong"],
     );
-    // (canvas pixels, type size, pixel ratio, letters expected): a phone, then a laptop.
-    for (size, font_size, scale, letters) in [
-        ((1050, 1000), 11.0, 3.0, false),
-        ((1300, 460), 18.6, 1.0, true),
-    ] {
-        let mut svg = String::new();
-        {
-            let root = SVGBackend::with_string(&mut svg, size).into_drawing_area();
-            let style = Style {
-                font_size,
-                scale,
-                ..Style::default()
-            };
-            chart::draw(
-                &root,
-                &chart,
-                data.catalog.as_ref().unwrap(),
-                Lang::Zh,
-                &style,
-            )
-            .unwrap();
-            root.present().unwrap();
-        }
+    for (device, letters) in [(PHONE, false), (LAPTOP, true)] {
+        let size = device.0;
+        let svg = svg_on(&chart, data.catalog.as_ref().unwrap(), device);
         let labels = texts(&svg);
         // The bars' labels, not the axis': those that are a count, with or without a letter.
         let counts: Vec<String> = chart

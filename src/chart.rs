@@ -359,7 +359,11 @@ pub fn draw<DB: DrawingBackend>(
         pad as u32,
         pad as u32,
     );
-    let y_label_area = style.px(if data.rank { 40.0 } else { 56.0 }) as u32;
+    // Wide enough for the longest tick label: "1,500" in a big screen's type is three times
+    // as wide as in a laptop's.
+    let widest_tick = format!("{}0", format::number(nice_top(data.max_value())));
+    let y_label_area = (estimate_width(&widest_tick, style.font(1.0)) + style.px(10.0))
+        .max(style.px(if data.rank { 40.0 } else { 56.0 })) as u32;
     let mut builder = ChartBuilder::on(&area);
     builder
         .x_label_area_size(x_label_area)

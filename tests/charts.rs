@@ -682,3 +682,46 @@ fn medal_letters_are_on_every_bar_or_on_none() {
         );
     }
 }
+
+/// On a presentation screen, in its big type.
+const STAGE: ((u32, u32), f64, f64) = ((1860, 720), 40.0, 1.0);
+
+#[test]
+fn no_text_is_cut_off_at_the_left_edge_on_any_screen() {
+    let data = data();
+    let catalog = data.catalog.as_ref().unwrap();
+    let charts = [
+        chart_of(
+            &data,
+            Category::Medals,
+            "athletes_entered",
+            &["jiaozuo", "hedong"],
+        ),
+        chart_of(
+            &data,
+            Category::Facilities,
+            "sports_area_per_capita",
+            &["jiaozuo", "hedong"],
+        ),
+        chart_of(
+            &data,
+            Category::Events,
+            "fitness_events",
+            &["jiaozuo", "chongqing"],
+        ),
+    ];
+    for chart in &charts {
+        for device in [PHONE, LAPTOP, SCREEN, STAGE] {
+            let svg = svg_on(chart, catalog, device);
+            for (text, place) in text_boxes(&svg) {
+                assert!(
+                    place.left >= 0,
+                    "{} on {:?}: {text:?} starts at x = {}",
+                    chart.indicator,
+                    device.0,
+                    place.left
+                );
+            }
+        }
+    }
+}

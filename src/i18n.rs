@@ -360,7 +360,6 @@ pub fn category_name(category: Category, lang: Lang) -> &'static str {
     }
 }
 
-/// An entity's name from the data, or its id when the catalog does not know it.
 /// The two places nearest that `id` belongs to (`焦作市 · 河南省`: enough to tell two counties
 /// of one name apart), or `None` when the data names none.
 pub fn entity_within(catalog: &Catalog, id: &str, lang: Lang) -> Option<String> {
@@ -380,13 +379,13 @@ pub fn more_matches(lang: Lang, more: usize) -> String {
     }
 }
 
+/// An entity's name from the data, or its id when the catalog does not know it.
 pub fn entity_name(catalog: &Catalog, id: &str, lang: Lang) -> String {
     catalog
         .entity(id)
         .map_or_else(|| id.to_string(), |e| lang.pick(&e.name).to_string())
 }
 
-/// An indicator's name from the data; the medal table has its own.
 /// What the indicator counts, as the data describes it; `None` where it does not.
 pub fn indicator_about<'a>(catalog: &'a Catalog, id: &str, lang: Lang) -> Option<&'a str> {
     if id == MEDAL_TABLE {
@@ -398,6 +397,7 @@ pub fn indicator_about<'a>(catalog: &'a Catalog, id: &str, lang: Lang) -> Option
         .filter(|about| !about.trim().is_empty())
 }
 
+/// An indicator's name from the data; the medal table has its own.
 pub fn indicator_name(catalog: &Catalog, id: &str, lang: Lang) -> String {
     if id == MEDAL_TABLE {
         return lang.strings().medal_table.to_string();

@@ -297,6 +297,20 @@ pub fn leaders(
         .collect()
 }
 
+/// The ids of `leaders`, best first.
+fn leader_ids(
+    catalog: &Catalog,
+    dataset: &Dataset,
+    indicator: &str,
+    year: i32,
+    n: usize,
+) -> Vec<String> {
+    leaders(catalog, dataset, indicator, year, n)
+        .into_iter()
+        .map(|(entity, _)| entity)
+        .collect()
+}
+
 /// The years the dataset has values for, first and last.
 pub fn year_span(dataset: &Dataset) -> Option<(i32, i32)> {
     let years = dataset.observations.iter().map(|o| o.year);
@@ -327,16 +341,13 @@ pub fn resolve(catalog: &Catalog, dataset: &Dataset, state: &ViewState) -> Selec
             let year = years.map_or(0, |(_, last)| last);
             // One ranking for both the opening places and, when asked for, the top places.
             let top = state.top.filter(|_| indicator != MEDAL_TABLE);
-            let ranking: Vec<String> = leaders(
+            let ranking = leader_ids(
                 catalog,
                 dataset,
                 &indicator,
                 year,
                 top.unwrap_or(0).max(LEADERS),
-            )
-            .into_iter()
-            .map(|(entity, _)| entity)
-            .collect();
+            );
             let ranked = top.map(|top| Ranking {
                 places: ranking.iter().take(top).cloned().collect(),
                 indicator,
@@ -409,10 +420,7 @@ pub fn chart(catalog: &Catalog, dataset: &Dataset, selection: &Selection) -> Cha
                 Some(r) if r.indicator == indicator && r.year == years.1 && r.top == n => {
                     r.places.clone()
                 }
-                _ => leaders(catalog, dataset, &indicator, years.1, n)
-                    .into_iter()
-                    .map(|(entity, _)| entity)
-                    .collect(),
+                _ => leader_ids(catalog, dataset, &indicator, years.1, n),
             },
             (years.1, years.1),
         ),

@@ -279,10 +279,10 @@ pub fn DatasetView(
     }
 }
 
-/// Picking among thousands of places: type part of a name (Chinese or English) or an id.
 /// How many places a search offers at once; typing more narrows them.
 const SUGGESTIONS: usize = 8;
 
+/// Picking among thousands of places: type part of a name (Chinese or English) or an id.
 #[component]
 fn EntitySearch(
     pickable: Arc<Vec<String>>,

@@ -11,7 +11,8 @@ use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 mod any_backend;
 
-pub use any_backend::{AnyBackend, Surface, SurfaceError};
+pub use any_backend::{AnyBackend, Drawn, Surface, SurfaceError};
+use plotters_backend::{BackendColor, DrawingErrorKind};
 
 use crate::format;
 use crate::i18n::{entity_name, Lang};
@@ -60,6 +61,23 @@ impl Default for Style {
 }
 
 impl Style {
+    /// How the dashboard draws a chart `width` CSS pixels wide at `ratio` device pixels per CSS
+    /// pixel: small type on phones, large on a meeting-room screen; on the presentation's
+    /// `stage`, type and marks readable from the back of the room.
+    pub fn for_width(width: f64, ratio: f64, theme: Theme, stage: bool) -> Style {
+        let (font_size, weight) = if stage {
+            ((width / 44.0).clamp(16.0, 40.0), 2.0)
+        } else {
+            ((width / 70.0).clamp(11.0, 20.0), 1.0)
+        };
+        Style {
+            scale: ratio,
+            font_size,
+            theme,
+            weight,
+        }
+    }
+
     fn px(&self, size: f64) -> i32 {
         (size * self.scale).round() as i32
     }
@@ -1178,7 +1196,8 @@ pub fn svg(data: &ChartData, catalog: &Catalog, lang: Lang, size: (u32, u32)) ->
     svg_styled(data, catalog, lang, size, &Style::default())
 }
 
-/// The chart as an SVG document in a given style (theme, type size).
+/// The chart as an SVG document in a given style (theme, type size). A layout error leaves a
+/// partial chart.
 pub fn svg_styled(
     data: &ChartData,
     catalog: &Catalog,
@@ -1187,16 +1206,82 @@ pub fn svg_styled(
     style: &Style,
 ) -> String {
     let mut out = String::new();
-    // plotters' SVG backend writes font-size as the size divided by 1.24; the canvas uses the
-    // size itself. Scaled up here, type in the SVG is as large as on screen.
-    let style = Style {
-        font_size: style.font_size * 1.24,
-        ..*style
-    };
-    {
-        let mut backend = SVGBackend::with_string(&mut out, size);
-        // Drawing into a String cannot fail for I/O reasons; a layout error leaves a partial chart.
-        let _ = draw_on(&mut backend, data, catalog, lang, &style);
-    }
+    // Drawing into a String cannot fail for I/O reasons.
+    let _ = svg_into(&mut out, data, catalog, lang, size, style);
     out
+}
+
+/// Draws the chart as an SVG document into `out`, laid out as on the canvas.
+pub fn svg_into(
+    out: &mut String,
+    data: &ChartData,
+    catalog: &Catalog,
+    lang: Lang,
+    size: (u32, u32),
+    style: &Style,
+) -> Result<Vec<Hit>, DrawingAreaErrorKind<SurfaceError>> {
+    let mut surface = SvgSurface(SVGBackend::with_string(out, size));
+    draw_on(&mut surface, data, catalog, lang, style)
+}
+
+/// plotters' SVG backend writes a text's font-size as its size divided by 1.24; the canvas
+/// writes the size itself. This surface hands the SVG backend sizes 1.24 times larger, so type
+/// in the SVG is as large as on screen, while the chart is laid out by the sizes it asked for
+/// (the canvas's layout, label for label).
+struct SvgSurface<'a>(SVGBackend<'a>);
+
+const SVG_FONT_SIZE: f64 = 1.24;
+
+impl Surface for SvgSurface<'_> {
+    fn size(&self) -> (u32, u32) {
+        self.0.size()
+    }
+    fn prepare(&mut self) -> Drawn {
+        self.0.prepare()
+    }
+    fn show(&mut self) -> Drawn {
+        self.0.show()
+    }
+    fn pixel(&mut self, point: (i32, i32), color: BackendColor) -> Drawn {
+        self.0.pixel(point, color)
+    }
+    fn line(&mut self, from: (i32, i32), to: (i32, i32), style: &ShapeStyle) -> Drawn {
+        self.0.line(from, to, style)
+    }
+    fn rect(&mut self, corners: ((i32, i32), (i32, i32)), style: &ShapeStyle, fill: bool) -> Drawn {
+        self.0.rect(corners, style, fill)
+    }
+    fn path(&mut self, points: &[(i32, i32)], style: &ShapeStyle) -> Drawn {
+        self.0.path(points, style)
+    }
+    fn circle(&mut self, center: (i32, i32), radius: u32, style: &ShapeStyle, fill: bool) -> Drawn {
+        self.0.circle(center, radius, style, fill)
+    }
+    fn polygon(&mut self, points: &[(i32, i32)], style: &ShapeStyle) -> Drawn {
+        self.0.polygon(points, style)
+    }
+    fn text(&mut self, text: &str, style: &TextStyle<'_>, pos: (i32, i32)) -> Drawn {
+        let font = FontDesc::new(
+            style.font.get_family(),
+            style.font.get_size() * SVG_FONT_SIZE,
+            style.font.get_style(),
+        )
+        .transform(style.font.get_transform());
+        let larger = TextStyle {
+            font,
+            color: style.color,
+            pos: style.pos,
+        };
+        self.0.text(text, &larger, pos)
+    }
+    fn text_size(
+        &self,
+        text: &str,
+        style: &TextStyle<'_>,
+    ) -> Result<(u32, u32), DrawingErrorKind<SurfaceError>> {
+        self.0.text_size(text, style)
+    }
+    fn bitmap(&mut self, pos: (i32, i32), size: (u32, u32), pixels: &[u8]) -> Drawn {
+        self.0.bitmap(pos, size, pixels)
+    }
 }

@@ -7,7 +7,7 @@ use clap::error::ErrorKind;
 use clap::{Parser, Subcommand};
 use serde::Serialize;
 
-use crate::{extract, files, load, render};
+use crate::{extract, files, load, render, snapshot};
 
 /// Help in the project's layout: the usage first, under USAGE.
 const HELP_TEMPLATE: &str = "\
@@ -75,6 +75,20 @@ enum Command {
     /// for its viewer. Exit status 2: a bad argument; 1: the chart could not be drawn or written.
     #[command(help_template = HELP_TEMPLATE)]
     Render(render::Args),
+    /// Write the dashboard's default view into the built page, for its first paint.
+    ///
+    /// Replaces the page's `<!-- sportdash:first-view -->` with the view an address without
+    /// parameters shows, its chart drawn as SVG; the app takes its place once loaded. Where the
+    /// default view's data has problems, or too many places to list, it writes none and says why.
+    #[command(help_template = HELP_TEMPLATE)]
+    Snapshot {
+        /// The data directory the site is built with.
+        #[arg(long, value_name = "DIR", default_value = "data")]
+        data: PathBuf,
+        /// The built page to write into (Trunk's dist/index.html).
+        #[arg(long, value_name = "FILE")]
+        page: PathBuf,
+    },
 }
 
 pub fn run(args: Vec<String>) -> ExitCode {
@@ -92,6 +106,7 @@ pub fn run(args: Vec<String>) -> ExitCode {
             verbose,
         } => extract(&doc, entity, year, &data, verbose),
         Command::Render(args) => render(&args),
+        Command::Snapshot { data, page } => snapshot(&data, &page),
     }
 }
 
@@ -216,6 +231,43 @@ fn render(args: &render::Args) -> ExitCode {
         Err(failure) => {
             eprintln!("sportdash render: {failure}");
             ExitCode::from(failure.status())
+        }
+    }
+}
+
+fn snapshot(data_dir: &Path, page: &Path) -> ExitCode {
+    let text = match std::fs::read_to_string(page) {
+        Ok(text) => text,
+        Err(e) => {
+            eprintln!("sportdash snapshot: cannot read {}: {e}", page.display());
+            return ExitCode::FAILURE;
+        }
+    };
+    let first_view = match snapshot::of_dir(data_dir) {
+        Ok(first_view) => first_view,
+        Err(why) => {
+            // The site works without it, only later: say so and leave the page as it is.
+            eprintln!(
+                "sportdash snapshot: no first view in {}: {why}",
+                page.display()
+            );
+            return ExitCode::SUCCESS;
+        }
+    };
+    let written = snapshot::into_page(&text, &first_view)
+        .and_then(|html| std::fs::write(page, html).map_err(|e| e.to_string()));
+    match written {
+        Ok(()) => {
+            eprintln!(
+                "sportdash snapshot: first view written into {} ({} bytes)",
+                page.display(),
+                first_view.len()
+            );
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("sportdash snapshot: {}: {e}", page.display());
+            ExitCode::FAILURE
         }
     }
 }

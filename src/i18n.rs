@@ -406,3 +406,26 @@ pub fn indicator_name(catalog: &Catalog, id: &str, lang: Lang) -> String {
         .indicator(id)
         .map_or_else(|| id.to_string(), |i| lang.pick(&i.name).to_string())
 }
+
+/// The line a folded set of controls shows (phones): `筛选 · 焦作市, 河东区 · 2021–2023`.
+pub fn filters_summary(
+    catalog: &Catalog,
+    entities: &[String],
+    years: Option<(i32, i32)>,
+    lang: Lang,
+) -> String {
+    let names: Vec<String> = entities
+        .iter()
+        .map(|id| entity_name(catalog, id, lang))
+        .collect();
+    let years = match years {
+        Some((from, to)) if from == to => from.to_string(),
+        Some((from, to)) => format!("{from}–{to}"),
+        None => String::new(),
+    };
+    format!(
+        "{} · {} · {years}",
+        lang.strings().filters,
+        names.join(", ")
+    )
+}

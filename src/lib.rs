@@ -29,6 +29,8 @@ pub mod cli;
 pub mod files;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod render;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod snapshot;
 
 #[cfg(target_arch = "wasm32")]
 pub mod app;

@@ -242,17 +242,6 @@ fn parse_years(text: &str) -> Option<(i32, i32)> {
     (plausible.contains(&from) && plausible.contains(&to) && from <= to).then_some((from, to))
 }
 
-/// The dashboard's style for a chart this wide (`app::chart_view::style_for` off the stage,
-/// at one pixel per pixel): type about a seventieth of the width, 11 to 20 px.
-pub fn style(width: u32, theme: Theme) -> Style {
-    Style {
-        scale: 1.0,
-        font_size: (f64::from(width) / 70.0).clamp(11.0, 20.0),
-        theme,
-        weight: 1.0,
-    }
-}
-
 /// Renders the chart the arguments ask for and writes it. Returns notes for stderr: what was
 /// written, and any problem in the data.
 pub fn run(args: &Args) -> Result<Vec<String>, Failure> {
@@ -279,7 +268,12 @@ pub fn run(args: &Args) -> Result<Vec<String>, Failure> {
     let lang = state.lang.unwrap_or_default();
     let selection = query::resolve(catalog, request.dataset, state);
     let data = query::chart(catalog, request.dataset, &selection);
-    let style = style(request.size.0, state.theme_or_default());
+    let style = Style::for_width(
+        f64::from(request.size.0),
+        1.0,
+        state.theme_or_default(),
+        false,
+    );
     let bytes = match args.format {
         Format::Svg => svg(&data, catalog, lang, &style, request.size)?.into_bytes(),
         Format::Png => {
@@ -317,7 +311,8 @@ fn drawing_failed(error: impl fmt::Display) -> Failure {
     Failure::Render(format!("cannot draw the chart: {error}"))
 }
 
-/// The chart as an SVG document; its text names `chart::FONT` for the viewer to find.
+/// The chart as an SVG document, its type as large as on screen; its text names `chart::FONT`
+/// for the viewer to find.
 pub fn svg(
     data: &query::ChartData,
     catalog: &Catalog,
@@ -326,11 +321,7 @@ pub fn svg(
     size: (u32, u32),
 ) -> Result<String, Failure> {
     let mut out = String::new();
-    {
-        let root = SVGBackend::with_string(&mut out, size).into_drawing_area();
-        chart::draw(&root, data, catalog, lang, style).map_err(drawing_failed)?;
-        root.present().map_err(drawing_failed)?;
-    }
+    chart::svg_into(&mut out, data, catalog, lang, size, style).map_err(drawing_failed)?;
     Ok(out)
 }
 
@@ -788,13 +779,5 @@ mod tests {
         assert!(refusal(&bad).starts_with("unknown --lang"));
         // The fixture has no facilities file.
         assert!(refusal(&args("facilities")).contains("no usable observations/facilities.json"));
-    }
-
-    #[test]
-    fn type_grows_with_the_width_within_bounds() {
-        assert_eq!(style(700, Theme::Light).font_size, 11.0);
-        assert_eq!(style(1200, Theme::Dark).font_size, 1200.0 / 70.0);
-        assert_eq!(style(1200, Theme::Dark).theme, Theme::Dark);
-        assert_eq!(style(8000, Theme::Light).font_size, 20.0);
     }
 }

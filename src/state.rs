@@ -44,6 +44,9 @@ impl Theme {
     }
 }
 
+/// The section shown when the address names none.
+pub const DEFAULT_VIEW: Category = Category::Medals;
+
 /// What the dashboard shows: a section's data, the list of reports, or what is covered where.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum Page {

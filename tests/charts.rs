@@ -10,6 +10,7 @@ use sportdash::files::{check_dir, Checked};
 use sportdash::i18n::Lang;
 use sportdash::model::{Catalog, Category};
 use sportdash::query::{self, Cell, ChartData, Selection};
+use sportdash::state::Theme;
 
 fn data() -> Checked {
     let checked = check_dir(
@@ -76,6 +77,52 @@ fn svg_on(chart: &ChartData, catalog: &Catalog, device: ((u32, u32), f64, f64)) 
         root.present().unwrap();
     }
     svg
+}
+
+/// A chart of every shape: medals, bars, lines, ranks, a ranked top 3, and no place at all.
+fn every_shape(data: &Checked) -> Vec<ChartData> {
+    let catalog = data.catalog.as_ref().unwrap();
+    let facilities = data
+        .datasets
+        .iter()
+        .find(|d| d.category == Category::Facilities);
+    let top = Selection {
+        indicator: Some("sports_area_per_capita".to_string()),
+        entities: Vec::new(),
+        years: None,
+        top: Some(3),
+        ranked: None,
+    };
+    let ranked = query::chart(catalog, facilities.unwrap(), &top);
+    assert_eq!(ranked.shape, query::Shape::Ranked);
+    vec![
+        chart_of(
+            data,
+            Category::Medals,
+            query::MEDAL_TABLE,
+            &["jiaozuo", "hedong"],
+        ),
+        chart_of(
+            data,
+            Category::Facilities,
+            "sports_area_per_capita",
+            &["jiaozuo", "hedong"],
+        ),
+        chart_of(
+            data,
+            Category::Events,
+            "fitness_events",
+            &["jiaozuo", "chongqing"],
+        ),
+        chart_of(
+            data,
+            Category::Facilities,
+            "sports_area_provincial_rank",
+            &["jiaozuo"],
+        ),
+        ranked,
+        chart_of(data, Category::Medals, query::MEDAL_TABLE, &[]),
+    ]
 }
 
 /// How many filled rectangles of `colour` the SVG has.
@@ -255,53 +302,79 @@ fn the_svg_export_draws_the_same_chart() {
     assert!(labels.iter().any(|t| t == "2.62"));
 }
 
+/// The SVG export (and the first view's chart) is laid out as the canvas is: every text where
+/// drawing on a backend directly puts it, its size written 1.24 times larger only because
+/// plotters' SVG backend divides it by 1.24 (`chart::svg_into`). Before, the export was laid out
+/// for type 1.24 times larger: other labels cut, other spacing.
+#[test]
+fn the_svg_export_is_laid_out_as_on_the_canvas() {
+    let data = data();
+    let catalog = data.catalog.as_ref().unwrap();
+    let charts = every_shape(&data);
+    let texts_of = |svg: &str| -> Vec<(String, String, String, f64)> {
+        svg.split("<text")
+            .skip(1)
+            .filter_map(|t| {
+                let attribute = |name: &str| {
+                    let value = t.split(&format!(" {name}=\"")).nth(1)?;
+                    Some(value[..value.find('"')?].to_string())
+                };
+                let content = t[t.find('>')? + 1..t.find("</text>")?].trim().to_string();
+                let size = attribute("font-size")?.parse().ok()?;
+                Some((content, attribute("x")?, attribute("y")?, size))
+            })
+            .collect()
+    };
+    for chart in &charts {
+        for (size, ratio) in [((1300, 460), 1.0), ((1068, 1470), 3.0)] {
+            let style = Style::for_width(f64::from(size.0) / ratio, ratio, Theme::Light, false);
+            let mut exported = String::new();
+            chart::svg_into(&mut exported, chart, catalog, Lang::Zh, size, &style).unwrap();
+            let mut direct = String::new();
+            {
+                let root = SVGBackend::with_string(&mut direct, size).into_drawing_area();
+                chart::draw(&root, chart, catalog, Lang::Zh, &style).unwrap();
+                root.present().unwrap();
+            }
+            let (exported, direct) = (texts_of(&exported), texts_of(&direct));
+            assert!(!direct.is_empty());
+            assert_eq!(exported.len(), direct.len());
+            for (e, d) in exported.iter().zip(&direct) {
+                assert_eq!(
+                    (&e.0, &e.1, &e.2),
+                    (&d.0, &d.1, &d.2),
+                    "{}",
+                    chart.indicator
+                );
+                assert!((e.3 - d.3 * 1.24).abs() < 1e-9, "{e:?} against {d:?}");
+            }
+        }
+    }
+}
+
+#[test]
+fn type_grows_with_the_width_within_bounds() {
+    let size = |width: f64, stage| Style::for_width(width, 1.0, Theme::Light, stage).font_size;
+    assert_eq!(size(700.0, false), 11.0);
+    assert_eq!(size(1200.0, false), 1200.0 / 70.0);
+    assert_eq!(size(8000.0, false), 20.0);
+    assert_eq!(size(300.0, true), 16.0);
+    assert_eq!(size(1320.0, true), 30.0);
+    assert_eq!(size(1920.0, true), 40.0);
+    let stage = Style::for_width(1920.0, 2.0, Theme::Dark, true);
+    assert_eq!(
+        (stage.scale, stage.weight, stage.theme),
+        (2.0, 2.0, Theme::Dark)
+    );
+}
+
 /// The canvas and the SVG export draw through `AnyBackend`: every call must reach the backend
 /// unchanged, so the document and the hits are those of drawing on the backend directly.
 #[test]
 fn drawing_through_any_backend_changes_nothing() {
     let data = data();
     let catalog = data.catalog.as_ref().unwrap();
-    let facilities = data
-        .datasets
-        .iter()
-        .find(|d| d.category == Category::Facilities);
-    let top = Selection {
-        indicator: Some("sports_area_per_capita".to_string()),
-        entities: Vec::new(),
-        years: None,
-        top: Some(3),
-        ranked: None,
-    };
-    let ranked = query::chart(catalog, facilities.unwrap(), &top);
-    assert_eq!(ranked.shape, query::Shape::Ranked);
-    let charts = [
-        chart_of(
-            &data,
-            Category::Medals,
-            query::MEDAL_TABLE,
-            &["jiaozuo", "hedong"],
-        ),
-        chart_of(
-            &data,
-            Category::Facilities,
-            "sports_area_per_capita",
-            &["jiaozuo", "hedong"],
-        ),
-        chart_of(
-            &data,
-            Category::Events,
-            "fitness_events",
-            &["jiaozuo", "chongqing"],
-        ),
-        chart_of(
-            &data,
-            Category::Facilities,
-            "sports_area_provincial_rank",
-            &["jiaozuo"],
-        ),
-        ranked,
-        chart_of(&data, Category::Medals, query::MEDAL_TABLE, &[]),
-    ];
+    let charts = every_shape(&data);
     let dark = Style {
         theme: sportdash::state::Theme::Dark,
         scale: 2.0,
@@ -431,7 +504,7 @@ fn text_boxes(svg: &str) -> Vec<(String, chart::LabelBox)> {
             let text = t[t.find('>')? + 1..t.find("</text>")?].trim().to_string();
             let x: f64 = attribute(t, "x")?.parse().ok()?;
             let y: f64 = attribute(t, "y")?.parse().ok()?;
-            // plotters' SVG backend writes a text's size divided by 1.24 (see `chart::svg_styled`).
+            // plotters' SVG backend writes a text's size divided by 1.24 (see `chart::SvgSurface`).
             let size = attribute(t, "font-size")?.parse::<f64>().ok()? * 1.24;
             let width = chart::estimate_width(&text, size) as f64;
             let left = match attribute(t, "text-anchor").as_deref() {

@@ -1,4 +1,4 @@
-//! The `sportdash validate` command: exit status and messages a curator can act on.
+//! The `sportdash` commands: exit status and messages a curator can act on.
 #![cfg(not(target_arch = "wasm32"))]
 
 use std::path::PathBuf;
@@ -80,4 +80,83 @@ fn unknown_commands_and_options_are_refused_with_usage() {
         assert_eq!(status, 0, "{command} --help");
         assert!(help.contains("USAGE"), "{help}");
     }
+}
+
+/// `sportdash snapshot` (the first view, src/snapshot.rs): written at the page's one marker, with
+/// the default view's controls and a chart per screen size; where the default view's data has
+/// problems, none is written and the page is left as it was; a page without the marker fails.
+#[test]
+fn snapshot_writes_the_default_view_into_the_page_or_says_why_not() {
+    let dir = std::env::temp_dir().join(format!("sportdash-snapshot-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let page = dir.join("index.html");
+    let marked = "<body><!-- sportdash:first-view --><p class=\"boot\"></p></body>";
+    let write_into = |data: &str| {
+        std::fs::write(&page, marked).unwrap();
+        let run = sportdash(&["snapshot", "--data", data, "--page", page.to_str().unwrap()]);
+        (run, std::fs::read_to_string(&page).unwrap())
+    };
+
+    let ((status, out), html) = write_into("data");
+    assert_eq!(status, 0, "{out}");
+    assert!(out.contains("first view written"), "{out}");
+    assert!(
+        html.starts_with("<body><div class=\"app first-view\" inert>"),
+        "{html}"
+    );
+    assert!(html.ends_with("</div><p class=\"boot\"></p></body>"));
+    for part in [
+        "<button class=\"tab\" aria-pressed=\"true\">竞技奖牌</button>",
+        "<option value=\"medal_table\" selected>",
+        "<button class=\"chip\" aria-pressed=\"true\">焦作市",
+        "<button class=\"chip empty\" aria-pressed=\"false\" title=\"无数据\">重庆市",
+        "value=\"2021\"",
+        "<svg class=\"chart phone\" viewBox=\"0 0 1068 1470\"",
+        "<svg class=\"chart laptop\" viewBox=\"0 0 1298 476\"",
+        "<svg class=\"chart screen\" viewBox=\"0 0 1718 670\"",
+    ] {
+        assert!(html.contains(part), "{part} not in the first view");
+    }
+    assert!(
+        !html.contains(" id=") && !html.contains("data-"),
+        "no ids or data attributes the app's own page has"
+    );
+
+    let broken_data = dir.join("broken");
+    std::fs::create_dir_all(broken_data.join("observations")).unwrap();
+    let mini = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/mini");
+    for file in [
+        "entities.json",
+        "indicators.json",
+        "reports.json",
+        "observations/medals.json",
+    ] {
+        std::fs::copy(mini.join(file), broken_data.join(file)).unwrap();
+    }
+    let medals = std::fs::read_to_string(broken_data.join("observations/medals.json")).unwrap();
+    std::fs::write(
+        broken_data.join("observations/medals.json"),
+        medals.replacen("\"unit\": \"枚\"", "\"unit\": \"元\"", 1),
+    )
+    .unwrap();
+    let ((status, out), html) = write_into(broken_data.to_str().unwrap());
+    assert_eq!(status, 0, "{out}");
+    assert!(
+        out.contains("no first view") && out.contains("observations/medals.json"),
+        "{out}"
+    );
+    assert_eq!(html, marked, "the page is left as it was");
+
+    std::fs::write(&page, "<body></body>").unwrap();
+    let (status, out) = sportdash(&[
+        "snapshot",
+        "--data",
+        "data",
+        "--page",
+        page.to_str().unwrap(),
+    ]);
+    assert_eq!(status, 1, "{out}");
+    assert!(out.contains("first-view markers"), "{out}");
+    let _ = std::fs::remove_dir_all(&dir);
 }

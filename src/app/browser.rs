@@ -67,6 +67,37 @@ pub fn remove_boot_note() {
     }
 }
 
+/// The class `first-view.js` gives `<html>` where it shows the first view (`src/snapshot.rs`).
+const FIRST_VIEW_SHOWN: &str = "show-first-view";
+
+/// Whether the first view stands in for the app: `first-view.js` shows it only where the app
+/// will show the same view.
+pub fn first_view_shown() -> bool {
+    document()
+        .document_element()
+        .is_some_and(|root| root.class_name() == FIRST_VIEW_SHOWN)
+}
+
+thread_local! {
+    static FIRST_VIEW_GONE: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Puts the app in the first view's place: the first view goes, and the app, built unseen over
+/// it (`style.css`), is seen. Called once the app has something to show in its place (its chart
+/// drawn, or a file's error), or at once where the first view is not shown. Only the first call
+/// does anything.
+pub fn reveal() {
+    if FIRST_VIEW_GONE.with(|gone| gone.replace(true)) {
+        return;
+    }
+    if let Ok(Some(first_view)) = document().query_selector(".first-view") {
+        first_view.remove();
+    }
+    if let Some(root) = document().document_element() {
+        root.set_class_name("");
+    }
+}
+
 /// The language chosen on this device before, if any.
 pub fn stored_lang() -> Option<Lang> {
     LocalStorage::get::<String>(LANG_KEY)

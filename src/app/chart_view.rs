@@ -15,22 +15,6 @@ use crate::query::{Cell, ChartData, Row};
 
 use super::{browser, Look};
 
-/// How to draw a chart this wide: small type on phones, large on a meeting-room screen, and
-/// on the presentation's stage, type and marks readable from the back of the room.
-pub fn style_for(width: f64, ratio: f64, look: Look, stage: bool) -> Style {
-    let (font_size, weight) = if stage {
-        ((width / 44.0).clamp(16.0, 40.0), 2.0)
-    } else {
-        ((width / 70.0).clamp(11.0, 20.0), 1.0)
-    };
-    Style {
-        scale: ratio,
-        font_size,
-        theme: look.theme,
-        weight,
-    }
-}
-
 /// The chart on a canvas. `stage`: the presentation's big-screen look; its keys belong to
 /// the presentation, so the canvas does not take focus there.
 #[component]
@@ -87,7 +71,7 @@ pub fn ChartCanvas(
         if canvas.height() != pixels_high {
             canvas.set_height(pixels_high);
         }
-        let style = style_for(width, ratio, look, stage);
+        let style = Style::for_width(width, ratio, look.theme, stage);
         let drawn = chart.with(|data| {
             let Some(mut backend) = CanvasBackend::with_canvas_object(canvas.clone()) else {
                 return Vec::new();
@@ -95,6 +79,7 @@ pub fn ChartCanvas(
             chart::draw_on(&mut backend, data, &draw_catalog, lang, &style).unwrap_or_default()
         });
         browser::mark("chart drawn");
+        browser::reveal();
         let _ = canvas.set_attribute("data-marks", &drawn.len().to_string());
         hits.set_value(drawn);
         active.set(None);

@@ -13,7 +13,6 @@ use crate::model::Catalog;
 use crate::query::{ChartData, Selection};
 
 use super::browser;
-use super::chart_view::style_for;
 use super::Look;
 
 /// The size of the chart on screen, in CSS pixels, or a slide's size when none is shown.
@@ -38,7 +37,7 @@ fn save_png(data: &ChartData, catalog: &Catalog, look: Look, name: &str) {
     let Some(mut backend) = CanvasBackend::with_canvas_object(canvas.clone()) else {
         return;
     };
-    let style = style_for(width, 2.0, look, false);
+    let style = chart::Style::for_width(width, 2.0, look.theme, false);
     let _ = chart::draw_on(&mut backend, data, catalog, look.lang, &style);
     if let Ok(url) = canvas.to_data_url_with_type("image/png") {
         browser::save_from(&url, name);
@@ -78,7 +77,7 @@ pub fn Downloads(
                             &svg_catalog,
                             look.lang,
                             (width as u32, height as u32),
-                            &style_for(width, 1.0, look, false),
+                            &chart::Style::for_width(width, 1.0, look.theme, false),
                         )
                     });
                     browser::download(&name("svg"), "image/svg+xml", svg.as_bytes());

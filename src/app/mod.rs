@@ -35,12 +35,21 @@ pub fn mount() {
     browser::mark("main");
     console_error_panic_hook::set_once();
     browser::remove_boot_note();
+    if !browser::first_view_shown() {
+        // Not shown, it is only markup the app would repeat.
+        browser::reveal();
+    }
     leptos::mount::mount_to_body(App);
     browser::mark("mounted");
+    // The first view gives way when the app has drawn, or a file failed (within `net`'s time
+    // limit); should neither come, it still does not stay in the app's place for good.
+    gloo::timers::callback::Timeout::new(REVEAL_BY_MS, browser::reveal).forget();
 }
 
-/// The section shown when the URL names none.
-pub const DEFAULT_VIEW: Category = Category::Medals;
+/// How long the first view may stand in for the app at most.
+const REVEAL_BY_MS: u32 = net::TIMEOUT_MS + 5_000;
+
+pub use crate::state::DEFAULT_VIEW;
 
 /// How the page speaks and draws. Components get it as a plain value: a change of language
 /// or theme renders the page again, which is rare enough to cost nothing.
@@ -303,6 +312,7 @@ fn CategorySection(
 #[component]
 fn FileError(errors: ArcRwSignal<Errors>, lang: Lang, retry: Callback<()>) -> impl IntoView {
     let strings = lang.strings();
+    browser::reveal();
     view! {
         <div class="file-error" role="alert">
             <h2>{strings.file_failed}</h2>

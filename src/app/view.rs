@@ -6,7 +6,8 @@ use leptos::html;
 use leptos::prelude::*;
 
 use crate::i18n::{
-    entity_name, entity_within, indicator_about, indicator_name, more_matches, Lang,
+    entity_name, entity_within, filters_summary, indicator_about, indicator_name, more_matches,
+    Lang,
 };
 use crate::model::Catalog;
 use crate::query;
@@ -169,25 +170,7 @@ pub fn DatasetView(
     // On a phone the controls fold away under one line that says what is chosen.
     let summary = {
         let catalog = catalog.clone();
-        move || {
-            let chosen = chosen.get();
-            let names: Vec<String> = chosen
-                .entities
-                .iter()
-                .map(|id| entity_name(&catalog, id, lang))
-                .collect();
-            let years = chosen
-                .years
-                .map(|(a, b)| {
-                    if a == b {
-                        a.to_string()
-                    } else {
-                        format!("{a}–{b}")
-                    }
-                })
-                .unwrap_or_default();
-            format!("{} · {} · {years}", strings.filters, names.join(", "))
-        }
+        move || chosen.with(|c| filters_summary(&catalog, &c.entities, c.years, lang))
     };
 
     let diagnostics = loaded.diagnostics.clone();

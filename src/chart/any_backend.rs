@@ -26,7 +26,8 @@ impl fmt::Display for SurfaceError {
 
 impl Error for SurfaceError {}
 
-type Drawn = Result<(), DrawingErrorKind<SurfaceError>>;
+/// What drawing on a surface returns.
+pub type Drawn = Result<(), DrawingErrorKind<SurfaceError>>;
 
 fn forward<E: Error + Send + Sync>(result: Result<(), DrawingErrorKind<E>>) -> Drawn {
     result.map_err(|error| match error {

@@ -1,0 +1,9 @@
+#!/bin/sh
+# Trunk's post-build step (Trunk.toml). Both parts rewrite the built index.html, and Trunk runs
+# the hooks of one stage at the same time, so they are one hook, run one after the other:
+# - the wasm loader moved into a file of its own, for a strict CSP (external_loader.py);
+# - the dashboard's default view drawn from data/ into the page, for its first paint before the
+#   wasm has loaded (`sportdash snapshot`, src/snapshot.rs; a native build of this crate).
+set -eu
+python3 scripts/external_loader.py
+cargo run --quiet -- snapshot --data data --page "$TRUNK_STAGING_DIR/index.html"

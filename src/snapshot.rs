@@ -1,0 +1,373 @@
+//! The first view: the dashboard's default view written into `index.html` when the site is
+//! built (`sportdash snapshot`), so that a visitor sees its chart at the page's first paint,
+//! while the wasm is still on its way (native only).
+//!
+//! It is the page the app builds for an address without parameters, in the same markup and
+//! classes (so the same layout) with the canvas as SVG drawn by `chart`, inert. `first-view.js`
+//! shows it only where the app will show that view; the app, mounted unseen over it, takes its
+//! place once its own chart is drawn (`app::browser::reveal`). Drawn from the data the site is
+//! built with: a site whose data changed since shows the data as built until the app has
+//! drawn; a data set with problems, or too many places to list, gets no first view.
+
+use std::fmt::Write;
+use std::path::Path;
+
+use crate::chart::{self, Style};
+use crate::files;
+use crate::i18n::{category_name, entity_name, filters_summary, indicator_about, indicator_name};
+use crate::i18n::{Lang, Strings};
+use crate::load::{ENTITIES_FILE, INDICATORS_FILE, REPORTS_FILE};
+use crate::model::{Catalog, Category, Dataset};
+use crate::query;
+use crate::state::{Theme, ViewState, DEFAULT_VIEW};
+
+/// Where `index.html` takes the first view.
+pub const MARKER: &str = "<!-- sportdash:first-view -->";
+
+/// The sizes the chart is drawn at: its frame's CSS size on a phone (390 × 844, three device
+/// pixels to the CSS pixel, as the app draws there), a laptop (1366 × 768) and a presentation
+/// screen (1920 × 1080); tests/e2e checks these against the live canvas. `style.css` shows each
+/// at the widths it is for (`.first-view`); at other sizes the nearest is scaled to the frame
+/// until the app's own chart takes its place.
+pub const FRAMES: [Frame; 3] = [
+    Frame {
+        name: "phone",
+        size: (356, 490),
+        ratio: 3,
+    },
+    Frame {
+        name: "laptop",
+        size: (1298, 476),
+        ratio: 1,
+    },
+    Frame {
+        name: "screen",
+        size: (1718, 670),
+        ratio: 1,
+    },
+];
+
+/// A chart frame's size in CSS pixels, and the device pixels per CSS pixel it is drawn for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Frame {
+    pub name: &'static str,
+    pub size: (u32, u32),
+    pub ratio: u32,
+}
+
+/// The first view of `dataset` (the default view's section), or why there is none.
+pub fn first_view(catalog: &Catalog, dataset: &Dataset) -> Result<String, String> {
+    if dataset.category != DEFAULT_VIEW {
+        return Err(format!(
+            "the first view is of {}, not {}",
+            DEFAULT_VIEW.id(),
+            dataset.category.id()
+        ));
+    }
+    if query::has_many_places(dataset) {
+        return Err("the default view has too many places to list".to_string());
+    }
+    let lang = Lang::default();
+    let strings = lang.strings();
+    let state = ViewState::default();
+    let selection = query::resolve(catalog, dataset, &state);
+    let data = query::chart(catalog, dataset, &selection);
+    if data.rows.is_empty() {
+        return Err("the default view has nothing to draw".to_string());
+    }
+    let span = query::year_span(dataset).unwrap_or((2020, 2024));
+    let (from, to) = selection.years.unwrap_or(span);
+
+    let mut html = String::new();
+    html.push_str("<div class=\"app first-view\" inert>");
+    html.push_str(&masthead(strings));
+    html.push_str(&tabs(strings, lang));
+    html.push_str("<main class=\"section\">");
+    let summary = escape(&filters_summary(
+        catalog,
+        &selection.entities,
+        selection.years,
+        lang,
+    ));
+    let controls = controls(catalog, dataset, &selection, &data, lang, (from, to), span);
+    // A phone shows the controls folded (`app::browser::is_narrow`): `style.css` folds these
+    // there, as the app does.
+    let _ = write!(
+        html,
+        "<details class=\"filters\" open><summary>{summary}</summary>{controls}</details>"
+    );
+    html.push_str(&view_bar(strings));
+    let _ = write!(
+        html,
+        "<p class=\"indicator-about\">{}</p>",
+        escape(indicator_about(catalog, &data.indicator, lang).unwrap_or_default())
+    );
+    html.push_str("<div class=\"chart-frame\">");
+    for frame in FRAMES {
+        let (width, height) = frame.size;
+        let style = Style::for_width(
+            f64::from(width),
+            f64::from(frame.ratio),
+            Theme::Light,
+            false,
+        );
+        let pixels = (width * frame.ratio, height * frame.ratio);
+        let svg = chart::svg_styled(&data, catalog, lang, pixels, &style);
+        html.push_str(&inline_svg(&svg, frame.name, &chart::title(&data, lang))?);
+    }
+    html.push_str("</div>");
+    let _ = write!(
+        html,
+        "<p class=\"chart-summary\">{}</p><p class=\"hint\">{}<span class=\"keys-hint\"> · {}</span></p>",
+        escape(&chart::describe(&data, catalog, lang)),
+        escape(strings.hint_tap),
+        escape(strings.chart_keys)
+    );
+    let _ = write!(
+        html,
+        "</main><footer class=\"footer\">{}</footer></div>",
+        escape(strings.footer)
+    );
+    Ok(html)
+}
+
+/// The first view of the data in `data_dir`, read and checked as the app reads it.
+pub fn of_dir(data_dir: &Path) -> Result<String, String> {
+    let checked = files::check_dir(data_dir, None);
+    let catalog = checked
+        .catalog
+        .as_ref()
+        .ok_or("the catalog cannot be read")?;
+    let shown = [
+        ENTITIES_FILE.to_string(),
+        INDICATORS_FILE.to_string(),
+        REPORTS_FILE.to_string(),
+        DEFAULT_VIEW.dataset_file(),
+    ];
+    // The app lists a file's problems above its chart: a first view without them would jump.
+    if let Some(problem) = checked.diagnostics.iter().find(|d| shown.contains(&d.file)) {
+        return Err(format!("the data has problems ({problem})"));
+    }
+    let dataset = checked
+        .datasets
+        .iter()
+        .find(|d| d.category == DEFAULT_VIEW)
+        .ok_or_else(|| format!("{} cannot be read", DEFAULT_VIEW.dataset_file()))?;
+    first_view(catalog, dataset)
+}
+
+/// `page` (Trunk's `index.html`) with `first_view` in place of its marker.
+pub fn into_page(page: &str, first_view: &str) -> Result<String, String> {
+    match page.matches(MARKER).count() {
+        1 => Ok(page.replacen(MARKER, first_view, 1)),
+        n => Err(format!(
+            "the page has {n} first-view markers ({MARKER}), not one"
+        )),
+    }
+}
+
+fn masthead(strings: &Strings) -> String {
+    format!(
+        "<header class=\"masthead\"><div class=\"masthead-text\"><h1>{}</h1><p class=\"subtitle\">{}</p></div>\
+         <div class=\"toolbar\"><button class=\"tool\" lang=\"en\" title=\"{}\">{}</button>\
+         <button class=\"tool\" aria-pressed=\"false\" title=\"{}\">{}</button>\
+         <button class=\"tool present\">{}</button></div></header>",
+        escape(strings.app_title),
+        escape(strings.app_subtitle),
+        escape(strings.other_lang_hint),
+        escape(strings.other_lang),
+        escape(strings.theme_hint),
+        escape(strings.theme_dark),
+        escape(strings.present),
+    )
+}
+
+fn tabs(strings: &Strings, lang: Lang) -> String {
+    let mut html = format!(
+        "<nav class=\"tabs\" aria-label=\"{}\">",
+        escape(strings.sections)
+    );
+    for category in Category::ALL {
+        let _ = write!(
+            html,
+            "<button class=\"tab\" aria-pressed=\"{}\">{}</button>",
+            category == DEFAULT_VIEW,
+            escape(category_name(category, lang))
+        );
+    }
+    for name in [strings.sources_tab, strings.coverage_tab] {
+        let _ = write!(
+            html,
+            "<button class=\"tab page-tab\" aria-pressed=\"false\">{}</button>",
+            escape(name)
+        );
+    }
+    html.push_str("</nav>");
+    html
+}
+
+fn controls(
+    catalog: &Catalog,
+    dataset: &Dataset,
+    selection: &query::Selection,
+    data: &query::ChartData,
+    lang: Lang,
+    (from, to): (i32, i32),
+    span: (i32, i32),
+) -> String {
+    let strings = lang.strings();
+    let mut html = format!(
+        "<div class=\"controls\"><label class=\"control\"><span class=\"control-label\">{}</span><select class=\"indicator\">",
+        escape(strings.indicator)
+    );
+    for id in query::indicator_choices(catalog, dataset) {
+        let _ = write!(
+            html,
+            "<option value=\"{}\"{}>{}</option>",
+            escape(&id),
+            if id == data.indicator {
+                " selected"
+            } else {
+                ""
+            },
+            escape(&indicator_name(catalog, &id, lang))
+        );
+    }
+    let _ = write!(
+        html,
+        "</select></label><div class=\"control\" role=\"group\" aria-label=\"{0}\">\
+         <span class=\"control-label\" aria-hidden=\"true\">{0}</span><div class=\"chips\">",
+        escape(strings.entities)
+    );
+    for id in query::pickable_entities(catalog, dataset) {
+        let has_data = dataset.observations.iter().any(|o| o.entity == id);
+        let english = catalog
+            .entity(&id)
+            .and_then(|e| e.name.en.as_deref())
+            .filter(|_| lang == Lang::Zh);
+        let _ = write!(
+            html,
+            "<button class=\"chip{}\" aria-pressed=\"{}\"{}>{}{}</button>",
+            if has_data { "" } else { " empty" },
+            selection.entities.contains(&id),
+            if has_data {
+                String::new()
+            } else {
+                format!(" title=\"{}\"", escape(strings.no_data))
+            },
+            escape(&entity_name(catalog, &id, lang)),
+            english.map_or_else(String::new, |en| format!(
+                "<span class=\"chip-en\" lang=\"en\">{}</span>",
+                escape(en)
+            )),
+        );
+    }
+    let year = |label: &str, value: i32| {
+        format!(
+            "<input type=\"number\" inputmode=\"numeric\" class=\"year\" aria-label=\"{}\" min=\"{}\" max=\"{}\" step=\"1\" value=\"{value}\">",
+            escape(label),
+            span.0,
+            span.1
+        )
+    };
+    let _ = write!(
+        html,
+        "</div></div><div class=\"control years\" role=\"group\" aria-label=\"{0}\">\
+         <span class=\"control-label\" aria-hidden=\"true\">{0}</span>{1}<span aria-hidden=\"true\">–</span>{2}</div></div>",
+        escape(strings.years),
+        year(strings.year_from, from),
+        year(strings.year_to, to)
+    );
+    html
+}
+
+fn view_bar(strings: &Strings) -> String {
+    format!(
+        "<div class=\"view-bar\"><div class=\"switch\" role=\"group\" aria-label=\"{chart} / {table}\">\
+         <button aria-pressed=\"true\">{chart}</button><button aria-pressed=\"false\">{table}</button></div>\
+         <button class=\"tool\" aria-pressed=\"false\">{}</button>\
+         <div class=\"share\"><button class=\"tool\">{}</button><button class=\"tool\" aria-expanded=\"false\">{}</button>\
+         <span class=\"share-status\" role=\"status\"></span></div>\
+         <div class=\"downloads\" role=\"group\" aria-label=\"{export}\"><span class=\"control-label\" aria-hidden=\"true\">{export}</span>\
+         <button class=\"tool\">{}</button><button class=\"tool\">{}</button><button class=\"tool\">{}</button></div></div>",
+        escape(strings.ranking),
+        escape(strings.copy_link),
+        escape(strings.embed),
+        escape(strings.download_png),
+        escape(strings.download_svg),
+        escape(strings.download_csv),
+        chart = escape(strings.chart),
+        table = escape(strings.table),
+        export = escape(strings.export),
+    )
+}
+
+/// plotters' SVG document as an element of the page: classed for its size, scaled to its frame.
+fn inline_svg(svg: &str, size_name: &str, title: &str) -> Result<String, String> {
+    let (open, rest) = svg
+        .split_once('>')
+        .filter(|(open, _)| open.starts_with("<svg "))
+        .ok_or("the chart's SVG does not start with <svg …>")?;
+    let view_box = open
+        .split_once("viewBox=\"")
+        .and_then(|(_, after)| after.split_once('"'))
+        .map(|(view_box, _)| view_box)
+        .ok_or("the chart's SVG has no viewBox")?;
+    Ok(format!(
+        "<svg class=\"chart {size_name}\" viewBox=\"{view_box}\" preserveAspectRatio=\"xMidYMid meet\" \
+         xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" aria-label=\"{}\">{rest}",
+        escape(title)
+    ))
+}
+
+/// Text as HTML text or a quoted attribute value.
+fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn text_is_escaped_for_html() {
+        assert_eq!(escape("a<b> & \"c\""), "a&lt;b&gt; &amp; &quot;c&quot;");
+    }
+
+    #[test]
+    fn the_page_takes_the_first_view_at_its_one_marker() {
+        let page = format!("<body>{MARKER}<p></p></body>");
+        assert_eq!(
+            into_page(&page, "<div>x</div>").unwrap(),
+            "<body><div>x</div><p></p></body>"
+        );
+        assert!(into_page("<body></body>", "x").is_err());
+        assert!(into_page(&format!("{MARKER}{MARKER}"), "x").is_err());
+    }
+
+    #[test]
+    fn an_svg_without_its_opening_tag_is_refused() {
+        assert!(inline_svg("<g></g>", "laptop", "t").is_err());
+        let svg = inline_svg(
+            "<svg width=\"10\" height=\"5\" viewBox=\"0 0 10 5\" xmlns=\"x\">\n<rect/></svg>",
+            "phone",
+            "A & B",
+        )
+        .unwrap();
+        assert_eq!(
+            svg,
+            "<svg class=\"chart phone\" viewBox=\"0 0 10 5\" preserveAspectRatio=\"xMidYMid meet\" \
+             xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" aria-label=\"A &amp; B\">\n<rect/></svg>"
+        );
+    }
+}

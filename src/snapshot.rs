@@ -4,7 +4,7 @@
 //!
 //! It is the page the app builds for an address without parameters, in the same markup and
 //! classes (so the same layout) with the canvas as SVG drawn by `chart`, inert. `first-view.js`
-//! shows it only where the app will show that view; the app, mounted unseen over it, takes its
+//! hides it where the app will show another view; the app, built unseen after it, takes its
 //! place once its own chart is drawn (`app::browser::reveal`). Drawn from the data the site is
 //! built with: a site whose data changed since shows the data as built until the app has
 //! drawn; a data set with problems, or too many places to list, gets no first view.

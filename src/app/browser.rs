@@ -67,22 +67,21 @@ pub fn remove_boot_note() {
     }
 }
 
-/// The class `first-view.js` gives `<html>` where it shows the first view (`src/snapshot.rs`).
-const FIRST_VIEW_SHOWN: &str = "show-first-view";
-
-/// Whether the first view stands in for the app: `first-view.js` shows it only where the app
-/// will show the same view.
+/// Whether the page has a first view (`src/snapshot.rs`) standing in for the app: written at
+/// build time, and not hidden by `first-view.js` (which hides it where the app will show
+/// another view).
 pub fn first_view_shown() -> bool {
-    document()
+    let hidden = document()
         .document_element()
-        .is_some_and(|root| root.class_name() == FIRST_VIEW_SHOWN)
+        .is_some_and(|root| root.class_name() == "not-first-view");
+    !hidden && matches!(document().query_selector(".first-view"), Ok(Some(_)))
 }
 
 thread_local! {
     static FIRST_VIEW_GONE: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
 }
 
-/// Puts the app in the first view's place: the first view goes, and the app, built unseen over
+/// Puts the app in the first view's place: the first view goes, and the app, built unseen after
 /// it (`style.css`), is seen. Called once the app has something to show in its place (its chart
 /// drawn, or a file's error), or at once where the first view is not shown. Only the first call
 /// does anything.
@@ -92,9 +91,6 @@ pub fn reveal() {
     }
     if let Ok(Some(first_view)) = document().query_selector(".first-view") {
         first_view.remove();
-    }
-    if let Some(root) = document().document_element() {
-        root.set_class_name("");
     }
 }
 

@@ -2,7 +2,8 @@
 // when the site is built, painted before the wasm has loaded, and replaced by the app in place.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { launch, SIZES, waitForChart } from './browser.mjs';
 import { startServer } from './server.mjs';
 
@@ -78,7 +79,7 @@ describe('the first view', () => {
     test(`${name}: the default view's chart is painted before the wasm loads, and the app takes its place without moving anything`, async () => {
       await withSite({}, device, async (url, context) => {
         const { page, errors, release } = await openHeld(context, url);
-        assert.equal(await page.evaluate(() => document.documentElement.className), 'show-first-view');
+        assert.equal(await page.evaluate(() => document.documentElement.className), '');
         const chart = await shownChart(page);
         assert.equal(chart.count, 1, 'one chart shown for this screen size');
         assert.equal(chart.size, { phone: 'phone', laptop: 'laptop', presentation: 'screen' }[name]);
@@ -98,7 +99,6 @@ describe('the first view', () => {
         assert.ok(live.marks > 0);
         assert.equal(await page.locator('.first-view').count(), 0, 'the first view is gone');
         assert.equal(await page.locator('.app').count(), 1);
-        assert.equal(await page.evaluate(() => document.documentElement.className), '');
         assert.equal(await page.locator('canvas.chart').isVisible(), true);
         assert.deepEqual(await boxes(page, 'body'), before);
         assert.deepEqual(errors, []);
@@ -109,6 +109,7 @@ describe('the first view', () => {
   test('a link to another view, or a device that chose English, never paints it', async () => {
     await withSite({}, SIZES.laptop, async (url, context) => {
       const { page, release } = await openHeld(context, `${url}?view=events`);
+      assert.equal(await page.evaluate(() => document.documentElement.className), 'not-first-view');
       assert.equal((await shownChart(page)).count, 0);
       assert.equal(await page.locator('.boot').isVisible(), true, 'the loading note instead');
       await release();
@@ -124,6 +125,22 @@ describe('the first view', () => {
       await english.release();
       await waitForChart(english.page);
       assert.equal(await english.page.textContent('.tab[data-view=medals]'), 'Medals');
+    });
+  });
+
+  test('a page built without one (the data had problems) loads as before', async () => {
+    const built = readFileSync(join(DIST, 'index.html'), 'utf8');
+    const start = built.indexOf('<div class="app first-view"');
+    const end = built.indexOf('<p class="boot');
+    assert.ok(start > 0 && end > start, 'the build has a first view before the loading note');
+    const without = built.slice(0, start) + built.slice(end);
+    await withSite({ overrides: { 'index.html': { type: 'text/html', body: without } } }, SIZES.laptop, async (url, context) => {
+      const { page, errors, release } = await openHeld(context, `${url}index.html`);
+      assert.equal(await page.locator('.boot').isVisible(), true, 'the loading note');
+      await release();
+      await waitForChart(page);
+      assert.equal(await page.locator('canvas.chart').isVisible(), true);
+      assert.deepEqual(errors, []);
     });
   });
 

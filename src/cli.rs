@@ -243,21 +243,15 @@ fn snapshot(data_dir: &Path, page: &Path) -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    let first_view = match snapshot::of_dir(data_dir) {
-        Ok(first_view) => first_view,
-        Err(why) => {
-            // The site works without it, only later: say so and leave the page as it is.
-            eprintln!(
-                "sportdash snapshot: no first view in {}: {why}",
-                page.display()
-            );
-            return ExitCode::SUCCESS;
-        }
-    };
-    let written = snapshot::into_page(&text, &first_view)
+    let first_view = snapshot::of_dir(data_dir);
+    let written = snapshot::into_page(&text, first_view.as_deref().ok())
         .and_then(|html| std::fs::write(page, html).map_err(|e| e.to_string()));
-    match written {
-        Ok(()) => {
+    match (written, first_view) {
+        (Err(e), _) => {
+            eprintln!("sportdash snapshot: {}: {e}", page.display());
+            ExitCode::FAILURE
+        }
+        (Ok(()), Ok(first_view)) => {
             eprintln!(
                 "sportdash snapshot: first view written into {} ({} bytes)",
                 page.display(),
@@ -265,9 +259,13 @@ fn snapshot(data_dir: &Path, page: &Path) -> ExitCode {
             );
             ExitCode::SUCCESS
         }
-        Err(e) => {
-            eprintln!("sportdash snapshot: {}: {e}", page.display());
-            ExitCode::FAILURE
+        (Ok(()), Err(why)) => {
+            // The site works without it, only later; one written before is taken out.
+            eprintln!(
+                "sportdash snapshot: no first view in {}: {why}",
+                page.display()
+            );
+            ExitCode::SUCCESS
         }
     }
 }

@@ -21,8 +21,9 @@ use crate::model::{Catalog, Category, Dataset};
 use crate::query;
 use crate::state::{Theme, ViewState, DEFAULT_VIEW};
 
-/// Where `index.html` takes the first view.
+/// Where `index.html` takes the first view, and where a first view written there ends.
 pub const MARKER: &str = "<!-- sportdash:first-view -->";
+pub const END: &str = "<!-- /sportdash:first-view -->";
 
 /// The sizes the chart is drawn at: its frame's CSS size on a phone (390 × 844, three device
 /// pixels to the CSS pixel, as the app draws there), a laptop (1366 × 768) and a presentation
@@ -156,14 +157,26 @@ pub fn of_dir(data_dir: &Path) -> Result<String, String> {
     first_view(catalog, dataset)
 }
 
-/// `page` (Trunk's `index.html`) with `first_view` in place of its marker.
-pub fn into_page(page: &str, first_view: &str) -> Result<String, String> {
-    match page.matches(MARKER).count() {
-        1 => Ok(page.replacen(MARKER, first_view, 1)),
-        n => Err(format!(
-            "the page has {n} first-view markers ({MARKER}), not one"
-        )),
-    }
+/// `page` (Trunk's `index.html`) with `first_view` at its marker, in place of the one written
+/// there before, if any; with `None`, without one.
+pub fn into_page(page: &str, first_view: Option<&str>) -> Result<String, String> {
+    let (count, at) = (page.matches(MARKER).count(), page.find(MARKER));
+    let Some(start) = at.filter(|_| count == 1) else {
+        return Err(format!(
+            "the page has {count} first-view markers ({MARKER}), not one"
+        ));
+    };
+    let after = start + MARKER.len();
+    let end = match page[after..].find(END) {
+        Some(written) => after + written + END.len(),
+        None => after,
+    };
+    Ok(format!(
+        "{}{MARKER}{}{END}{}",
+        &page[..start],
+        first_view.unwrap_or_default(),
+        &page[end..]
+    ))
 }
 
 fn masthead(strings: &Strings) -> String {
@@ -345,14 +358,22 @@ mod tests {
     }
 
     #[test]
-    fn the_page_takes_the_first_view_at_its_one_marker() {
+    fn the_page_takes_the_first_view_at_its_one_marker_in_place_of_the_last() {
         let page = format!("<body>{MARKER}<p></p></body>");
+        let written = into_page(&page, Some("<div>x</div>")).unwrap();
         assert_eq!(
-            into_page(&page, "<div>x</div>").unwrap(),
-            "<body><div>x</div><p></p></body>"
+            written,
+            format!("<body>{MARKER}<div>x</div>{END}<p></p></body>")
         );
-        assert!(into_page("<body></body>", "x").is_err());
-        assert!(into_page(&format!("{MARKER}{MARKER}"), "x").is_err());
+        let again = into_page(&written, Some("<div>y</div>")).unwrap();
+        assert_eq!(
+            again,
+            format!("<body>{MARKER}<div>y</div>{END}<p></p></body>")
+        );
+        let none = into_page(&again, None).unwrap();
+        assert_eq!(none, format!("<body>{MARKER}{END}<p></p></body>"));
+        assert!(into_page("<body></body>", None).is_err());
+        assert!(into_page(&format!("{MARKER}{MARKER}"), Some("x")).is_err());
     }
 
     #[test]

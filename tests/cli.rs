@@ -84,7 +84,8 @@ fn unknown_commands_and_options_are_refused_with_usage() {
 
 /// `sportdash snapshot` (the first view, src/snapshot.rs): written at the page's one marker, with
 /// the default view's controls and a chart per screen size; where the default view's data has
-/// problems, none is written and the page is left as it was; a page without the marker fails.
+/// problems, none is written and one written before is taken out; a page without the marker
+/// fails.
 #[test]
 fn snapshot_writes_the_default_view_into_the_page_or_says_why_not() {
     let dir = std::env::temp_dir().join(format!("sportdash-snapshot-{}", std::process::id()));
@@ -93,19 +94,22 @@ fn snapshot_writes_the_default_view_into_the_page_or_says_why_not() {
     let page = dir.join("index.html");
     let marked = "<body><!-- sportdash:first-view --><p class=\"boot\"></p></body>";
     let write_into = |data: &str| {
-        std::fs::write(&page, marked).unwrap();
         let run = sportdash(&["snapshot", "--data", data, "--page", page.to_str().unwrap()]);
         (run, std::fs::read_to_string(&page).unwrap())
     };
+    std::fs::write(&page, marked).unwrap();
 
     let ((status, out), html) = write_into("data");
     assert_eq!(status, 0, "{out}");
     assert!(out.contains("first view written"), "{out}");
     assert!(
-        html.starts_with("<body><div class=\"app first-view\" inert>"),
+        html.starts_with("<body><!-- sportdash:first-view --><div class=\"app first-view\" inert>"),
         "{html}"
     );
-    assert!(html.ends_with("</div><p class=\"boot\"></p></body>"));
+    assert!(html.ends_with("</div><!-- /sportdash:first-view --><p class=\"boot\"></p></body>"));
+    let ((status, out), again) = write_into("data");
+    assert_eq!(status, 0, "{out}");
+    assert_eq!(again, html, "written again in place of the one there");
     for part in [
         "<button class=\"tab\" aria-pressed=\"true\">竞技奖牌</button>",
         "<option value=\"medal_table\" selected>",
@@ -146,7 +150,11 @@ fn snapshot_writes_the_default_view_into_the_page_or_says_why_not() {
         out.contains("no first view") && out.contains("observations/medals.json"),
         "{out}"
     );
-    assert_eq!(html, marked, "the page is left as it was");
+    assert_eq!(
+        html,
+        marked.replace("-->", "--><!-- /sportdash:first-view -->"),
+        "the one written before is taken out"
+    );
 
     std::fs::write(&page, "<body></body>").unwrap();
     let (status, out) = sportdash(&[

@@ -584,6 +584,46 @@ fn has_gap(data: &ChartData) -> bool {
     })
 }
 
+/// "No data" over a stub, its bottom centre at `at`, within `room` pixels across. Where it does
+/// not fit across at a readable size (a phone's narrow bars), it stands upright in one glyph's
+/// width: Chinese written top to bottom, a glyph under another, as Chinese may be; other text
+/// turned to read upwards.
+fn no_data_label<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    label: &str,
+    at: (i32, i32),
+    room: f64,
+    style: &Style,
+) -> DrawResult<(), DB> {
+    let (largest, readable) = (style.font(0.9), style.font(0.8));
+    let across = largest * room / estimate_width(label, largest).max(1) as f64;
+    let font = |size: f64| (FONT, size).into_font().color(&style.muted());
+    if across >= readable {
+        let size = across.min(largest);
+        let pos = Pos::new(HPos::Center, VPos::Bottom);
+        return root.draw(&Text::new(label, at, font(size).pos(pos)));
+    }
+    // Upright, a glyph's height is what must fit across.
+    let size = room.clamp(style.font(0.55), largest);
+    if label.is_ascii() {
+        let pos = Pos::new(HPos::Left, VPos::Center);
+        let upwards = font(size).transform(FontTransform::Rotate270).pos(pos);
+        return root.draw(&Text::new(label, at, upwards));
+    }
+    let glyphs: Vec<char> = label.chars().collect();
+    let line = (size * 1.05).round() as i32;
+    for (i, glyph) in glyphs.iter().enumerate() {
+        let above = (glyphs.len() - 1 - i) as i32 * line;
+        let pos = Pos::new(HPos::Center, VPos::Bottom);
+        root.draw(&Text::new(
+            glyph.to_string(),
+            (at.0, at.1 - above),
+            font(size).pos(pos),
+        ))?;
+    }
+    Ok(())
+}
+
 /// Roughly how wide text is: CJK glyphs are square, Latin ones about half as wide.
 pub fn estimate_width(text: &str, size: f64) -> i32 {
     let units: f64 = text
@@ -704,10 +744,6 @@ fn draw_bars<DB: DrawingBackend>(
                         [(left, base - stub), (right, base)],
                         style.muted().mix(0.6).stroke_width(style.stroke(1.0)),
                     ))?;
-                    let label = lang.strings().no_data;
-                    let size = (style.font(0.9) * label_room
-                        / estimate_width(label, style.font(0.9)).max(1) as f64)
-                        .clamp(style.font(0.55), style.font(0.9));
                     let at = if all_missing {
                         let (group_left, _) = chart.backend_coord(&(g as f64, 0.0));
                         group_left + (group_width / 2.0) as i32
@@ -715,14 +751,13 @@ fn draw_bars<DB: DrawingBackend>(
                         centre
                     };
                     if !all_missing || k == 0 {
-                        root.draw(&Text::new(
-                            label,
+                        no_data_label(
+                            root,
+                            lang.strings().no_data,
                             (at, base - stub - style.px(4.0)),
-                            (FONT, size)
-                                .into_font()
-                                .color(&style.muted())
-                                .pos(Pos::new(HPos::Center, VPos::Bottom)),
-                        ))?;
+                            label_room,
+                            style,
+                        )?;
                     }
                     hits.push(Hit {
                         left,

@@ -756,6 +756,87 @@ fn medal_letters_are_on_every_bar_or_on_none() {
     }
 }
 
+/// "No data" over a bar among others is as readable as the values beside it: across where it
+/// fits, upright in the bar's width where it does not (a phone): Chinese a glyph under another,
+/// English turned to read upwards. It used to shrink to its bar's width, to 6 px on a phone.
+#[test]
+fn no_data_over_a_bar_is_readable_on_a_phone_too() {
+    let data = data();
+    let catalog = data.catalog.as_ref().unwrap();
+    let chart = chart_of(
+        &data,
+        Category::Medals,
+        query::MEDAL_TABLE,
+        &["jiaozuo", "hedong"],
+    );
+    assert!(chart.rows.iter().any(|r| matches!(r.cell, Cell::NoData)));
+    // Every text: content, x, y, size (as the chart asked for it), turned or not.
+    let texts_of = |svg: &str| -> Vec<(String, f64, f64, f64, bool)> {
+        svg.split("<text")
+            .skip(1)
+            .filter_map(|t| {
+                let attribute = |name: &str| {
+                    let value = t.split(&format!(" {name}=\"")).nth(1)?;
+                    Some(value[..value.find('"')?].to_string())
+                };
+                let content = t[t.find('>')? + 1..t.find("</text>")?].trim().to_string();
+                let number = |name: &str| attribute(name)?.parse::<f64>().ok();
+                Some((
+                    content,
+                    number("x")?,
+                    number("y")?,
+                    number("font-size")? * 1.24,
+                    attribute("transform").is_some_and(|t| t.starts_with("rotate(270")),
+                ))
+            })
+            .collect()
+    };
+    for (device, upright) in [(PHONE, true), (LAPTOP, false)] {
+        let ((width, height), font_size, scale) = device;
+        let readable = font_size * 0.8 * scale;
+        let style = Style {
+            font_size,
+            scale,
+            ..Style::default()
+        };
+        for lang in [Lang::Zh, Lang::En] {
+            let mut svg = String::new();
+            {
+                let root = SVGBackend::with_string(&mut svg, (width, height)).into_drawing_area();
+                chart::draw(&root, &chart, catalog, lang, &style).unwrap();
+                root.present().unwrap();
+            }
+            let texts = texts_of(&svg);
+            let label = lang.strings().no_data;
+            let whole: Vec<_> = texts.iter().filter(|t| t.0 == label).collect();
+            let glyphs: Vec<_> = texts
+                .iter()
+                .filter(|t| t.0.chars().count() == 1 && label.contains(t.0.as_str()))
+                .collect();
+            match (lang, upright) {
+                (_, false) => {
+                    assert_eq!(whole.len(), 1, "{lang:?} {width}: {texts:?}");
+                    assert!(!whole[0].4 && whole[0].3 >= readable, "{:?}", whole[0]);
+                }
+                (Lang::En, true) => {
+                    assert_eq!(whole.len(), 1, "{texts:?}");
+                    assert!(whole[0].4 && whole[0].3 >= readable, "{:?}", whole[0]);
+                }
+                (Lang::Zh, true) => {
+                    assert!(whole.is_empty(), "{whole:?}");
+                    let read: String = glyphs.iter().map(|g| g.0.as_str()).collect();
+                    assert_eq!(read, label, "top to bottom: {glyphs:?}");
+                    for pair in glyphs.windows(2) {
+                        assert_eq!(pair[0].1, pair[1].1, "one above another");
+                        assert!(pair[0].2 < pair[1].2, "in reading order, downwards");
+                    }
+                    assert!(glyphs.iter().all(|g| g.3 >= readable), "{glyphs:?}");
+                }
+            }
+        }
+    }
+}
+
 /// On a presentation screen, in its big type.
 const STAGE: ((u32, u32), f64, f64) = ((1860, 720), 40.0, 1.0);
 

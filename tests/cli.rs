@@ -112,7 +112,7 @@ fn snapshot_writes_the_default_view_into_the_page_or_says_why_not() {
     assert_eq!(again, html, "written again in place of the one there");
     for part in [
         "<button class=\"tab\" aria-pressed=\"true\">竞技奖牌</button>",
-        "<option value=\"medal_table\" selected>",
+        "<span class=\"indicator select-like\">奖牌（金/银/铜）</span>",
         "<button class=\"chip\" aria-pressed=\"true\">焦作市",
         "<button class=\"chip empty\" aria-pressed=\"false\" title=\"无数据\">重庆市",
         "value=\"2021\"",

@@ -1,13 +1,13 @@
 // Injected into every page the benchmark opens, before the page's own scripts (addInitScript).
 // The bench replaces the config placeholder below with { selector, firstView }: the chart's canvas, or null for a
-// page whose chart is an inline SVG (timed by the paint entries instead); and the chart of the first view our page
-// is built with (src/snapshot.rs), drawn before its script runs, or null.
+// page without one; and a chart written into the page as SVG (our first view, src/snapshot.rs, or the floor page's
+// chart), or null.
 (() => {
   if (window !== window.top) return;
   const config = __BENCH_CONFIG__;
   const bench = (window.__bench = {
     first: null, // performance.now() in the first animation frame whose canvas has ink
-    firstView: null, // performance.now() in the first animation frame that shows the first view's chart
+    firstView: null, // performance.now() in the first animation frame that shows the page's SVG chart
     fp: null, // first-paint
     fcp: null, // first-contentful-paint
     drawn: null, // first time the dashboard set canvas[data-marks] (its chart was drawn)
@@ -91,25 +91,26 @@
     observer.observe(document, { subtree: true, attributes: true, attributeFilter: ['data-marks'] });
   };
 
-  // The first view's chart: an inline SVG with drawn marks, displayed (first-view.js shows it
-  // only where the app will show the same view).
-  const firstViewShown = () => {
+  // A chart written into the page as SVG (our first view, the floor page's chart): one with
+  // drawn marks, displayed (first-view.js hides ours where the app will show another view).
+  const firstViewShown = (now) => {
     if (!config.firstView || bench.firstView !== null) return;
     for (const svg of document.querySelectorAll(config.firstView)) {
-      if (svg.getClientRects().length && svg.querySelector('rect')) return set('firstView', performance.now());
+      if (svg.getClientRects().length && svg.querySelector('rect')) return set('firstView', now);
     }
   };
 
-  if (config.selector) {
-    watchMarks(0, (t) => { bench.drawn = t; });
+  if (config.selector || config.firstView) {
+    if (config.selector) watchMarks(0, (t) => { bench.drawn = t; });
     const look = () => {
       const now = performance.now();
-      firstViewShown();
-      const canvas = document.querySelector(config.selector);
+      firstViewShown(now);
+      const canvas = config.selector && document.querySelector(config.selector);
       if (canvas && sample(canvas).ink) {
         set('first', now);
         return;
       }
+      if (!config.selector && bench.firstView !== null) return;
       requestAnimationFrame(look);
     };
     requestAnimationFrame(look);

@@ -489,8 +489,6 @@ function markdown(result) {
     ['first chart 4×', (x) => spread(x.first_chart_ms[4])],
     ['first live chart 1×', (x) => spread(x.live_chart_ms?.[1])],
     ['first live chart 4×', (x) => spread(x.live_chart_ms?.[4])],
-    ['first contentful paint 1×', (x) => spread(x.fcp_ms[1])],
-    ['first contentful paint 4×', (x) => spread(x.fcp_ms[4])],
     ['transfer raw', (x) => x.transfer && { value: x.transfer.raw, text: kb(x.transfer.raw) }],
     ['transfer gzip', (x) => x.transfer && { value: x.transfer.gzip, text: kb(x.transfer.gzip) }],
     ['transfer brotli', (x) => x.transfer?.brotli != null && { value: x.transfer.brotli, text: kb(x.transfer.brotli) }],

@@ -125,6 +125,41 @@ fn every_shape(data: &Checked) -> Vec<ChartData> {
     ]
 }
 
+/// A text element of an SVG: what it says and the attributes the tests read (its size as
+/// written: plotters' SVG backend divides the size it is given by 1.24).
+#[derive(Debug)]
+struct SvgText {
+    content: String,
+    x: f64,
+    y: f64,
+    font_size: f64,
+    anchor: Option<String>,
+    dy: Option<String>,
+    transform: Option<String>,
+}
+
+fn svg_texts(svg: &str) -> Vec<SvgText> {
+    svg.split("<text")
+        .skip(1)
+        .filter_map(|t| {
+            let attribute = |name: &str| {
+                let value = t.split(&format!(" {name}=\"")).nth(1)?;
+                Some(value[..value.find('"')?].to_string())
+            };
+            let number = |name: &str| attribute(name)?.parse::<f64>().ok();
+            Some(SvgText {
+                content: t[t.find('>')? + 1..t.find("</text>")?].trim().to_string(),
+                x: number("x")?,
+                y: number("y")?,
+                font_size: number("font-size")?,
+                anchor: attribute("text-anchor"),
+                dy: attribute("dy"),
+                transform: attribute("transform"),
+            })
+        })
+        .collect()
+}
+
 /// How many filled rectangles of `colour` the SVG has.
 fn bars(svg: &str, colour: RGBColor) -> usize {
     let fill = format!("fill=\"#{:02X}{:02X}{:02X}\"", colour.0, colour.1, colour.2);
@@ -311,20 +346,6 @@ fn the_svg_export_is_laid_out_as_on_the_canvas() {
     let data = data();
     let catalog = data.catalog.as_ref().unwrap();
     let charts = every_shape(&data);
-    let texts_of = |svg: &str| -> Vec<(String, String, String, f64)> {
-        svg.split("<text")
-            .skip(1)
-            .filter_map(|t| {
-                let attribute = |name: &str| {
-                    let value = t.split(&format!(" {name}=\"")).nth(1)?;
-                    Some(value[..value.find('"')?].to_string())
-                };
-                let content = t[t.find('>')? + 1..t.find("</text>")?].trim().to_string();
-                let size = attribute("font-size")?.parse().ok()?;
-                Some((content, attribute("x")?, attribute("y")?, size))
-            })
-            .collect()
-    };
     for chart in &charts {
         for (size, ratio) in [((1300, 460), 1.0), ((1068, 1470), 3.0)] {
             let style = Style::for_width(f64::from(size.0) / ratio, ratio, Theme::Light, false);
@@ -336,17 +357,16 @@ fn the_svg_export_is_laid_out_as_on_the_canvas() {
                 chart::draw(&root, chart, catalog, Lang::Zh, &style).unwrap();
                 root.present().unwrap();
             }
-            let (exported, direct) = (texts_of(&exported), texts_of(&direct));
+            let (exported, direct) = (svg_texts(&exported), svg_texts(&direct));
             assert!(!direct.is_empty());
             assert_eq!(exported.len(), direct.len());
             for (e, d) in exported.iter().zip(&direct) {
-                assert_eq!(
-                    (&e.0, &e.1, &e.2),
-                    (&d.0, &d.1, &d.2),
-                    "{}",
-                    chart.indicator
+                let place = |t: &SvgText| (t.content.clone(), t.x, t.y);
+                assert_eq!(place(e), place(d), "{}", chart.indicator);
+                assert!(
+                    (e.font_size - d.font_size * 1.24).abs() < 1e-9,
+                    "{e:?} against {d:?}"
                 );
-                assert!((e.3 - d.3 * 1.24).abs() < 1e-9, "{e:?} against {d:?}");
             }
         }
     }
@@ -494,28 +514,22 @@ fn the_dark_theme_draws_light_ink_on_a_dark_ground_with_thicker_lines() {
 /// Every non-empty text element's box, from its position, anchor and size, with the width the
 /// chart estimates for it (`chart::estimate_width`: the same measure it places labels by).
 fn text_boxes(svg: &str) -> Vec<(String, chart::LabelBox)> {
-    let attribute = |t: &str, name: &str| -> Option<String> {
-        let value = t.split(&format!(" {name}=\"")).nth(1)?;
-        Some(value[..value.find('"')?].to_string())
-    };
-    svg.split("<text")
-        .skip(1)
-        .filter_map(|t| {
-            let text = t[t.find('>')? + 1..t.find("</text>")?].trim().to_string();
-            let x: f64 = attribute(t, "x")?.parse().ok()?;
-            let y: f64 = attribute(t, "y")?.parse().ok()?;
+    svg_texts(svg)
+        .into_iter()
+        .filter(|t| !t.content.is_empty())
+        .map(|t| {
             // plotters' SVG backend writes a text's size divided by 1.24 (see `chart::SvgSurface`).
-            let size = attribute(t, "font-size")?.parse::<f64>().ok()? * 1.24;
-            let width = chart::estimate_width(&text, size) as f64;
-            let left = match attribute(t, "text-anchor").as_deref() {
-                Some("middle") => x - width / 2.0,
-                Some("end") => x - width,
-                _ => x,
+            let size = t.font_size * 1.24;
+            let width = chart::estimate_width(&t.content, size) as f64;
+            let left = match t.anchor.as_deref() {
+                Some("middle") => t.x - width / 2.0,
+                Some("end") => t.x - width,
+                _ => t.x,
             };
-            let top = match attribute(t, "dy").as_deref() {
-                Some("0.76em") => y,
-                Some("0.5ex") => y - size / 2.0,
-                _ => y - size,
+            let top = match t.dy.as_deref() {
+                Some("0.76em") => t.y,
+                Some("0.5ex") => t.y - size / 2.0,
+                _ => t.y - size,
             };
             let place = chart::LabelBox {
                 left: left.round() as i32,
@@ -523,7 +537,7 @@ fn text_boxes(svg: &str) -> Vec<(String, chart::LabelBox)> {
                 right: (left + width).round() as i32,
                 bottom: (top + size).round() as i32,
             };
-            (!text.is_empty()).then_some((text, place))
+            (t.content, place)
         })
         .collect()
 }
@@ -770,27 +784,6 @@ fn no_data_over_a_bar_is_readable_on_a_phone_too() {
         &["jiaozuo", "hedong"],
     );
     assert!(chart.rows.iter().any(|r| matches!(r.cell, Cell::NoData)));
-    // Every text: content, x, y, size (as the chart asked for it), turned or not.
-    let texts_of = |svg: &str| -> Vec<(String, f64, f64, f64, bool)> {
-        svg.split("<text")
-            .skip(1)
-            .filter_map(|t| {
-                let attribute = |name: &str| {
-                    let value = t.split(&format!(" {name}=\"")).nth(1)?;
-                    Some(value[..value.find('"')?].to_string())
-                };
-                let content = t[t.find('>')? + 1..t.find("</text>")?].trim().to_string();
-                let number = |name: &str| attribute(name)?.parse::<f64>().ok();
-                Some((
-                    content,
-                    number("x")?,
-                    number("y")?,
-                    number("font-size")? * 1.24,
-                    attribute("transform").is_some_and(|t| t.starts_with("rotate(270")),
-                ))
-            })
-            .collect()
-    };
     for (device, upright) in [(PHONE, true), (LAPTOP, false)] {
         let ((width, height), font_size, scale) = device;
         let readable = font_size * 0.8 * scale;
@@ -806,31 +799,46 @@ fn no_data_over_a_bar_is_readable_on_a_phone_too() {
                 chart::draw(&root, &chart, catalog, lang, &style).unwrap();
                 root.present().unwrap();
             }
-            let texts = texts_of(&svg);
+            let texts = svg_texts(&svg);
             let label = lang.strings().no_data;
-            let whole: Vec<_> = texts.iter().filter(|t| t.0 == label).collect();
+            let whole: Vec<_> = texts.iter().filter(|t| t.content == label).collect();
             let glyphs: Vec<_> = texts
                 .iter()
-                .filter(|t| t.0.chars().count() == 1 && label.contains(t.0.as_str()))
+                .filter(|t| t.content.chars().count() == 1 && label.contains(t.content.as_str()))
                 .collect();
+            // As the chart asked for it: plotters' SVG backend writes sizes divided by 1.24.
+            let size = |t: &SvgText| t.font_size * 1.24;
+            let upwards = |t: &SvgText| {
+                t.transform
+                    .as_deref()
+                    .is_some_and(|r| r.starts_with("rotate(270"))
+            };
             match (lang, upright) {
                 (_, false) => {
                     assert_eq!(whole.len(), 1, "{lang:?} {width}: {texts:?}");
-                    assert!(!whole[0].4 && whole[0].3 >= readable, "{:?}", whole[0]);
+                    assert!(
+                        !upwards(whole[0]) && size(whole[0]) >= readable,
+                        "{:?}",
+                        whole[0]
+                    );
                 }
                 (Lang::En, true) => {
                     assert_eq!(whole.len(), 1, "{texts:?}");
-                    assert!(whole[0].4 && whole[0].3 >= readable, "{:?}", whole[0]);
+                    assert!(
+                        upwards(whole[0]) && size(whole[0]) >= readable,
+                        "{:?}",
+                        whole[0]
+                    );
                 }
                 (Lang::Zh, true) => {
                     assert!(whole.is_empty(), "{whole:?}");
-                    let read: String = glyphs.iter().map(|g| g.0.as_str()).collect();
+                    let read: String = glyphs.iter().map(|g| g.content.as_str()).collect();
                     assert_eq!(read, label, "top to bottom: {glyphs:?}");
                     for pair in glyphs.windows(2) {
-                        assert_eq!(pair[0].1, pair[1].1, "one above another");
-                        assert!(pair[0].2 < pair[1].2, "in reading order, downwards");
+                        assert_eq!(pair[0].x, pair[1].x, "one above another");
+                        assert!(pair[0].y < pair[1].y, "in reading order, downwards");
                     }
-                    assert!(glyphs.iter().all(|g| g.3 >= readable), "{glyphs:?}");
+                    assert!(glyphs.iter().all(|g| size(g) >= readable), "{glyphs:?}");
                 }
             }
         }

@@ -113,7 +113,9 @@ pub fn first_view(catalog: &Catalog, dataset: &Dataset) -> Result<String, String
             false,
         );
         let pixels = (width * frame.ratio, height * frame.ratio);
-        let svg = chart::svg_styled(&data, catalog, lang, pixels, &style);
+        let mut svg = String::new();
+        chart::svg_into(&mut svg, &data, catalog, lang, pixels, &style)
+            .map_err(|e| format!("the chart cannot be drawn at {width}×{height}: {e}"))?;
         html.push_str(&inline_svg(&svg, frame.name, &chart::title(&data, lang))?);
     }
     html.push_str("</div>");

@@ -317,6 +317,12 @@ pub fn year_span(dataset: &Dataset) -> Option<(i32, i32)> {
     Some((years.clone().min()?, years.max()?))
 }
 
+/// The years a view's year inputs range over: the dataset's span, or 2020–2024 for a dataset
+/// without values.
+pub fn year_choices(dataset: &Dataset) -> (i32, i32) {
+    year_span(dataset).unwrap_or((2020, 2024))
+}
+
 /// The selection a view state asks for, with the view's defaults where it is silent: every
 /// comparable entity that has data in the dataset, and every year with data. Unknown entity
 /// ids are left out.

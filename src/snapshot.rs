@@ -76,7 +76,7 @@ pub fn first_view(catalog: &Catalog, dataset: &Dataset) -> Result<String, String
     if data.rows.is_empty() {
         return Err("the default view has nothing to draw".to_string());
     }
-    let span = query::year_span(dataset).unwrap_or((2020, 2024));
+    let span = query::year_choices(dataset);
     let (from, to) = selection.years.unwrap_or(span);
 
     let mut html = String::new();

@@ -124,7 +124,7 @@ pub fn DatasetView(
         })
         .collect_view();
 
-    let span = query::year_span(&loaded.dataset).unwrap_or((2020, 2024));
+    let span = query::year_choices(&loaded.dataset);
     // Years can be typed (a phone shows a number pad) or stepped with the arrows.
     let year_input = move |is_from: bool| {
         let current = move || {

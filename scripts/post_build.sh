@@ -1,9 +1,12 @@
 #!/bin/sh
-# Trunk's post-build step (Trunk.toml). Both parts rewrite the built index.html, and Trunk runs
+# Trunk's post-build step (Trunk.toml). Each part rewrites the built index.html, and Trunk runs
 # the hooks of one stage at the same time, so they are one hook, run one after the other:
 # - the wasm loader moved into a file of its own, for a strict CSP (external_loader.py);
+# - the JS glue marked for compiling as it loads, its integrity hash written again
+#   (compile_hint.py);
 # - the dashboard's default view drawn from data/ into the page, for its first paint before the
 #   wasm has loaded (`sportdash snapshot`, src/snapshot.rs; a native build of this crate).
 set -eu
 python3 scripts/external_loader.py
+python3 scripts/compile_hint.py
 cargo run --quiet -- snapshot --data data --page "$TRUNK_STAGING_DIR/index.html"

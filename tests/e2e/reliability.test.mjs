@@ -2,6 +2,7 @@
 // links that carry markup, and the site under a strict Content-Security-Policy.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { launch, open, SIZES, VIEWS, waitForChart } from './browser.mjs';
@@ -127,6 +128,20 @@ describe('hostile input', () => {
       assert.equal(await long.page.getAttribute('.tab[data-view=medals]', 'aria-pressed'), 'true', 'and none of it is used');
       assert.deepEqual([...errors, ...long.errors], []);
     });
+  });
+});
+
+describe('the built page', () => {
+  test('every integrity hash matches its file, after the post-build steps rewrote them', () => {
+    const html = readFileSync(resolve(DIST, 'index.html'), 'utf8');
+    const pinned = [...html.matchAll(/<link [^>]*href="\.\/([^"]+)"[^>]*integrity="(sha384-[^"]+)"/g)];
+    assert.ok(pinned.length >= 3, `the stylesheet, the JS glue and the wasm are pinned: ${pinned.map((m) => m[1])}`);
+    for (const [, file, integrity] of pinned) {
+      const digest = createHash('sha384').update(readFileSync(resolve(DIST, file))).digest('base64');
+      assert.equal(integrity, `sha384-${digest}`, file);
+    }
+    const glue = pinned.map((m) => m[1]).find((f) => /^sportdash-.*\.js$/.test(f));
+    assert.match(readFileSync(resolve(DIST, glue), 'utf8'), /^\/\/# allFunctionsCalledOnLoad\n/, 'the JS glue asks V8 to compile it as it loads');
   });
 });
 

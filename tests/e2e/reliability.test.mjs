@@ -1,5 +1,6 @@
 // End-to-end reliability and security: a server that fails in every ordinary way, data and
-// links that carry markup, and the site under a strict Content-Security-Policy.
+// links that carry markup, the built page's integrity hashes, and the site under a strict
+// Content-Security-Policy.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';

@@ -9,6 +9,7 @@ use plotters::element::DashedPathElement;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
+mod across;
 mod any_backend;
 
 pub use any_backend::{AnyBackend, Drawn, Surface, SurfaceError};
@@ -68,7 +69,8 @@ impl Style {
         let (font_size, weight) = if stage {
             ((width / 44.0).clamp(16.0, 40.0), 2.0)
         } else {
-            ((width / 70.0).clamp(11.0, 20.0), 1.0)
+            // Never smaller than the page's own text (14 px): a phone, a 760-pixel embed.
+            ((width / 62.0).clamp(14.0, 20.0), 1.0)
         };
         Style {
             scale: ratio,
@@ -126,7 +128,8 @@ impl Style {
         }
     }
 
-    fn font(&self, factor: f64) -> f64 {
+    /// A type size: `factor` times the body size, scaled to device pixels.
+    pub fn font(&self, factor: f64) -> f64 {
         self.font_size * factor * self.scale
     }
 }
@@ -145,6 +148,14 @@ impl Hit {
     pub fn contains(&self, x: i32, y: i32) -> bool {
         (self.left..=self.right).contains(&x) && (self.top..=self.bottom).contains(&y)
     }
+}
+
+/// What drawing a chart gives back: where each row was drawn, and the labels that could not be
+/// written whole (cut with "…"), which the caller must make readable another way.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Picture {
+    pub hits: Vec<Hit>,
+    pub cut: Vec<String>,
 }
 
 /// The row under a point, preferring the nearest hit when several overlap.
@@ -190,7 +201,10 @@ pub fn series_label(data: &ChartData, series: usize, catalog: &Catalog, lang: La
                 .iter()
                 .any(|r| r.series == series && matches!(r.cell, Cell::Value { .. }))
             {
-                label.push_str(&format!("（{}）", strings.no_data));
+                label.push_str(&match lang {
+                    Lang::Zh => format!("（{}）", strings.no_data),
+                    Lang::En => format!(" ({})", strings.no_data),
+                });
             }
             label
         }
@@ -258,6 +272,20 @@ pub fn value_label(row: &Row, lang: Lang) -> String {
 /// The chart in words, for screen readers and anyone who cannot see the picture:
 /// what it shows, for whom and when, its highest (or best) value, and what was not reported.
 pub fn describe(data: &ChartData, catalog: &Catalog, lang: Lang) -> String {
+    if data.rows.is_empty() {
+        return match lang {
+            Lang::Zh => format!(
+                "{}。{}。",
+                title(data, lang),
+                lang.strings().nothing_selected
+            ),
+            Lang::En => format!(
+                "{}. {}.",
+                title(data, lang),
+                lang.strings().nothing_selected
+            ),
+        };
+    }
     let places: std::collections::BTreeSet<&str> =
         data.rows.iter().map(|r| r.entity.as_str()).collect();
     let years: Vec<i32> = data.rows.iter().map(|r| r.year).collect();
@@ -330,21 +358,21 @@ pub fn draw_on(
     catalog: &Catalog,
     lang: Lang,
     style: &Style,
-) -> Result<Vec<Hit>, DrawingAreaErrorKind<SurfaceError>> {
+) -> Result<Picture, DrawingAreaErrorKind<SurfaceError>> {
     let root = AnyBackend::new(surface).into_drawing_area();
     let drawn = draw(&root, data, catalog, lang, style)?;
     root.present()?;
     Ok(drawn)
 }
 
-/// Draws `data` onto `root` and returns where each bar or point landed.
+/// Draws `data` onto `root` and returns where each bar or point landed, and what was cut.
 pub fn draw<DB: DrawingBackend>(
     root: &DrawingArea<DB, Shift>,
     data: &ChartData,
     catalog: &Catalog,
     lang: Lang,
     style: &Style,
-) -> DrawResult<Vec<Hit>, DB> {
+) -> DrawResult<Picture, DB> {
     root.fill(&style.ground())?;
     let (width, _) = root.dim_in_pixel();
     let pad = style.px(12.0);
@@ -369,8 +397,6 @@ pub fn draw<DB: DrawingBackend>(
     }
     let legend_bottom = draw_legend(root, data, catalog, lang, style, legend_top, width as i32)?;
 
-    let label_lines = if data.shape == Shape::Lines { 1.0 } else { 3.6 };
-    let x_label_area = (style.font(1.0) * label_lines + style.font(0.6)) as u32;
     let area = root.margin(
         legend_bottom as u32 + style.px(6.0) as u32,
         pad as u32,
@@ -382,6 +408,28 @@ pub fn draw<DB: DrawingBackend>(
     let widest_tick = format!("{}0", format::number(nice_top(data.max_value())));
     let y_label_area = (estimate_width(&widest_tick, style.font(1.0)) + style.px(10.0))
         .max(style.px(if data.rank { 40.0 } else { 56.0 })) as u32;
+    // Bars are named under their group, on as many lines as the longest name needs (up to
+    // `GroupLabel`'s limits); the axis area is as tall as that.
+    let (area_width, area_height) = area.dim_in_pixel();
+    let group_width = (f64::from(area_width) - f64::from(y_label_area)).max(1.0)
+        / data.groups.len().max(1) as f64;
+    // Names may take up to a third of the chart's height, at least three lines of their own.
+    let name_room = f64::from(area_height) / 3.0;
+    let labels: Vec<GroupLabel> = match data.shape {
+        Shape::Bars | Shape::Medals => data
+            .groups
+            .iter()
+            .map(|g| GroupLabel::new(g, catalog, lang, style, group_width, name_room))
+            .collect(),
+        Shape::Lines | Shape::Ranked => Vec::new(),
+    };
+    let x_label_area = match data.shape {
+        Shape::Lines => style.font(1.0) * 1.6,
+        _ => {
+            let tallest = labels.iter().map(|l| l.height(style)).fold(0.0, f64::max);
+            tallest.max(style.font(1.0) * 1.3) + style.font(0.6)
+        }
+    } as u32;
     let mut builder = ChartBuilder::on(&area);
     builder
         .x_label_area_size(x_label_area)
@@ -394,15 +442,111 @@ pub fn draw<DB: DrawingBackend>(
             (w as i32 / 2, h as i32 / 2),
             small.pos(Pos::new(HPos::Center, VPos::Center)),
         ))?;
-        return Ok(Vec::new());
+        return Ok(Picture::default());
     }
 
     match data.shape {
-        Shape::Bars | Shape::Medals => {
-            draw_bars(root, builder, data, catalog, lang, style, &body, &small)
+        // Names that do not fit under upright bars get rows of their own, with room to wrap.
+        Shape::Bars | Shape::Medals if labels.iter().any(|l| !l.cut.is_empty()) => {
+            across::draw_bars_across(root, builder, data, catalog, lang, style, &small)
         }
-        Shape::Lines => draw_lines(root, builder, data, lang, style, &body),
+        Shape::Bars | Shape::Medals => {
+            let hits = draw_bars(
+                root, builder, data, &labels, catalog, lang, style, &body, &small,
+            )?;
+            Ok(Picture {
+                hits,
+                cut: Vec::new(),
+            })
+        }
+        Shape::Lines => Ok(Picture {
+            hits: draw_lines(
+                root,
+                builder,
+                data,
+                lang,
+                style,
+                &body,
+                f64::from(area_height) - f64::from(x_label_area),
+            )?,
+            cut: Vec::new(),
+        }),
         Shape::Ranked => draw_ranked(root, builder, data, catalog, lang, style, &small),
+    }
+}
+
+/// The name under a group of bars, wrapped to the group's width: the place on up to two lines,
+/// its competition or event on up to three. `cut` holds the names that still did not fit.
+struct GroupLabel {
+    first: Vec<String>,
+    second: Vec<String>,
+    /// The second name's type size, as a factor of the body's.
+    second_size: f64,
+    cut: Vec<String>,
+}
+
+impl GroupLabel {
+    const FIRST_LINES: usize = 2;
+    /// The sizes (of the body's) the second name is tried at, larger first, until it fits:
+    /// the smallest still reads on a phone and from the back of a meeting room.
+    const SECOND_SIZES: [f64; 3] = [0.9, 0.8, 0.72];
+
+    fn new(
+        group: &Group,
+        catalog: &Catalog,
+        lang: Lang,
+        style: &Style,
+        group_width: f64,
+        height: f64,
+    ) -> Self {
+        let room = (group_width * 0.96) as i32;
+        let (first, second) = group_label(group, catalog, lang);
+        let is_cut = |text: &str, lines: &[String]| {
+            lines.last().is_some_and(|l| l.ends_with('…')) && !text.ends_with('…')
+        };
+        let mut cut = Vec::new();
+        let first_lines = wrap(&first, style.font(1.0), room, Self::FIRST_LINES);
+        if is_cut(&first, &first_lines) {
+            cut.push(first);
+        }
+        // At least three lines, more where the chart is tall enough to give them.
+        let left = height - first_lines.len() as f64 * Self::first_line_height(style);
+        let lines_in = |size: f64| ((left / (style.font(size) * 1.25)) as usize).max(3);
+        let (second, second_size) = match second {
+            None => (Vec::new(), Self::SECOND_SIZES[0]),
+            Some(text) => {
+                let tried = Self::SECOND_SIZES
+                    .map(|size| (wrap(&text, style.font(size), room, lines_in(size)), size));
+                let fitting = tried.iter().find(|(lines, _)| !is_cut(&text, lines));
+                match fitting {
+                    Some(found) => found.clone(),
+                    None => {
+                        cut.push(text);
+                        tried[tried.len() - 1].clone()
+                    }
+                }
+            }
+        };
+        GroupLabel {
+            first: first_lines,
+            second,
+            second_size,
+            cut,
+        }
+    }
+
+    fn first_line_height(style: &Style) -> f64 {
+        style.font(1.0) * 1.25
+    }
+
+    fn second_line_height(&self, style: &Style) -> f64 {
+        style.font(self.second_size) * 1.25
+    }
+
+    /// How tall the label is when drawn.
+    fn height(&self, style: &Style) -> f64 {
+        self.first.len() as f64 * Self::first_line_height(style)
+            + self.second.len() as f64 * self.second_line_height(style)
     }
 }
 
@@ -416,7 +560,7 @@ fn draw_ranked<DB: DrawingBackend>(
     lang: Lang,
     style: &Style,
     small: &TextStyle,
-) -> DrawResult<Vec<Hit>, DB> {
+) -> DrawResult<Picture, DB> {
     let count = data.groups.len().max(1) as f64;
     let names: Vec<String> = data
         .groups
@@ -431,9 +575,15 @@ fn draw_ranked<DB: DrawingBackend>(
         .max()
         .unwrap_or(0);
     let label_area = (longest + style.px(16.0)).min(width as i32 * 2 / 5);
+    // Room on the right for half the last tick's label, which is centred on the axis's end.
+    let last_tick = estimate_width(
+        &axis_number(nice_top(data.max_value()), true),
+        style.font(0.9),
+    );
     builder
         .y_label_area_size(label_area as u32)
-        .x_label_area_size((style.font(1.0) * 1.8) as u32);
+        .x_label_area_size((style.font(1.0) * 1.8) as u32)
+        .margin_right((last_tick / 2) as u32);
     let whole = whole_numbers(data);
     let x_format = |v: &f64| axis_number(*v, whole);
     let mut chart = builder.build_cartesian_2d(0f64..nice_top(data.max_value()), 0f64..count)?;
@@ -463,11 +613,15 @@ fn draw_ranked<DB: DrawingBackend>(
         .color(&style.muted())
         .pos(Pos::new(HPos::Left, VPos::Center));
     let mut hits = Vec::new();
+    let mut cut = Vec::new();
     for (index, row) in data.rows.iter().enumerate() {
         let slot = count - row.group as f64;
         let (y0, y1) = (slot - 0.85, slot - 0.15);
         let (_, middle) = chart.backend_coord(&(0.0, slot - 0.5));
         let name = fit(&names[row.group], name_size, label_area - style.px(12.0));
+        if name != names[row.group] {
+            cut.push(names[row.group].clone());
+        }
         root.draw(&Text::new(
             name,
             (x_pixels.start - style.px(8.0), middle),
@@ -496,7 +650,7 @@ fn draw_ranked<DB: DrawingBackend>(
             row: index,
         });
     }
-    Ok(hits)
+    Ok(Picture { hits, cut })
 }
 
 fn draw_legend<DB: DrawingBackend>(
@@ -595,7 +749,8 @@ fn no_data_label<DB: DrawingBackend>(
     room: f64,
     style: &Style,
 ) -> DrawResult<(), DB> {
-    let (largest, readable) = (style.font(0.9), style.font(0.8));
+    // Readable: 12 CSS pixels at the smallest body size (14).
+    let (largest, readable) = (style.font(0.9), style.font(0.86));
     let across = largest * room / estimate_width(label, largest).max(1) as f64;
     let font = |size: f64| (FONT, size).into_font().color(&style.muted());
     if across >= readable {
@@ -653,6 +808,7 @@ fn draw_bars<DB: DrawingBackend>(
     root: &DrawingArea<DB, Shift>,
     mut builder: ChartBuilder<DB>,
     data: &ChartData,
+    labels: &[GroupLabel],
     catalog: &Catalog,
     lang: Lang,
     style: &Style,
@@ -827,31 +983,31 @@ fn draw_bars<DB: DrawingBackend>(
             }
         }
 
-        let (first, second) = group_label(group, catalog, lang);
         let cx = x_pixels.start + ((g as f64 + 0.5) * group_width) as i32;
-        let room = (group_width * 0.96) as i32;
-        let label_top = y_pixels.end + style.px(6.0);
-        root.draw(&Text::new(
-            fit(&first, style.font(1.0), room),
-            (cx, label_top),
-            body.pos(Pos::new(HPos::Center, VPos::Top)),
-        ))?;
-        if let Some(second) = second {
-            let line_height = style.font(0.9) * 1.25;
-            for (line, text) in wrap(&second, style.font(0.9), room, 2)
-                .into_iter()
-                .enumerate()
-            {
-                root.draw(&Text::new(
-                    text,
-                    (
-                        cx,
-                        label_top + (style.font(1.0) * 1.3 + line_height * line as f64) as i32,
-                    ),
-                    small.pos(Pos::new(HPos::Center, VPos::Top)),
-                ))?;
-            }
+        let mut top = f64::from(y_pixels.end + style.px(6.0));
+        let label = &labels[g];
+        let second_font = (FONT, style.font(label.second_size))
+            .into_font()
+            .color(&style.muted());
+        for (text, font, line) in label
+            .first
+            .iter()
+            .map(|t| (t, body, GroupLabel::first_line_height(style)))
+            .chain(
+                label
+                    .second
+                    .iter()
+                    .map(|t| (t, &second_font, label.second_line_height(style))),
+            )
+        {
+            root.draw(&Text::new(
+                text.clone(),
+                (cx, top as i32),
+                font.pos(Pos::new(HPos::Center, VPos::Top)),
+            ))?;
+            top += line;
         }
+        let _ = group;
     }
     Ok(hits)
 }
@@ -873,6 +1029,7 @@ fn draw_lines<DB: DrawingBackend>(
     lang: Lang,
     style: &Style,
     body: &TextStyle,
+    plot_height: f64,
 ) -> DrawResult<Vec<Hit>, DB> {
     let years = data.line_years();
     let (first, last) = (
@@ -883,10 +1040,13 @@ fn draw_lines<DB: DrawingBackend>(
     // Ranks are drawn on a negated axis so that 1 (the best) is at the top.
     let rank = data.rank;
     let y_of = |v: f64| if rank { -v } else { v };
+    // A point at zero sits a mark's radius above the axis, clear of the years under it.
+    let radius = (style.font(0.4) * style.weight).round().max(3.0) as i32;
+    let top = nice_top(max);
     let y_range = if rank {
         -(max.max(1.0) + 1.0)..-0.4
     } else {
-        0.0..nice_top(max)
+        -(top * f64::from(radius + style.px(3.0)) / plot_height.max(1.0))..top
     };
     let year_format = |v: &f64| {
         if (v - v.round()).abs() < 1e-6 {
@@ -903,6 +1063,8 @@ fn draw_lines<DB: DrawingBackend>(
             } else {
                 String::new()
             }
+        } else if *v < -1e-9 {
+            String::new()
         } else {
             axis_number(*v, whole)
         }
@@ -935,7 +1097,21 @@ fn draw_lines<DB: DrawingBackend>(
     let mut hits = Vec::new();
     let mut labels: Vec<PointLabel> = Vec::new();
     let body_size = style.font(1.0);
-    let radius = (style.font(0.4) * style.weight).round().max(3.0) as i32;
+    // Points of different series that would cover each other in a year stand side by side.
+    let marks: Vec<(usize, i32, i32)> = data
+        .rows
+        .iter()
+        .enumerate()
+        .filter_map(|(index, r)| match &r.cell {
+            Cell::Value { value, .. } => {
+                let (_, py) = chart.backend_coord(&(f64::from(r.year), y_of(*value)));
+                Some((index, r.year, py))
+            }
+            Cell::NoData => None,
+        })
+        .collect();
+    let shifts = side_by_side(&marks, 2 * radius + style.px(3.0), year_width * 0.8);
+    let shift_of = |index: usize| shifts.get(&index).copied().unwrap_or(0.0) / year_width;
     for series in 0..data.series.len() {
         let colour = style.series(data, series);
         let points: Vec<(usize, &Row, f64, f64)> = data
@@ -944,7 +1120,9 @@ fn draw_lines<DB: DrawingBackend>(
             .enumerate()
             .filter(|(_, r)| r.series == series)
             .filter_map(|(index, r)| match &r.cell {
-                Cell::Value { value, .. } => Some((index, r, f64::from(r.year), y_of(*value))),
+                Cell::Value { value, .. } => {
+                    Some((index, r, f64::from(r.year) + shift_of(index), y_of(*value)))
+                }
                 Cell::NoData => None,
             })
             .collect();
@@ -1036,8 +1214,8 @@ fn draw_lines<DB: DrawingBackend>(
         left: x_range.start,
         top: y_range.start - body_size.round() as i32,
         right: width as i32,
-        // A value near zero may have its label beside it, over the axis line.
-        bottom: y_range.end + (body_size / 2.0).round() as i32,
+        // Above the axis line: below it are the years' labels.
+        bottom: y_range.end,
     };
     let boxes: Vec<[LabelBox; 4]> = labels.iter().map(|l| l.boxes).collect();
     let marks: Vec<LabelBox> = labels
@@ -1057,6 +1235,40 @@ fn draw_lines<DB: DrawingBackend>(
         }
     }
     Ok(hits)
+}
+
+/// How far (in pixels, along x) to move each mark so that marks of one year that would overlap
+/// stand side by side: `marks` are (row, year, pixel y); marks closer than `apart` in a year
+/// are spread `apart` from each other around the year, within `room`. Rows not moved are absent.
+pub fn side_by_side(
+    marks: &[(usize, i32, i32)],
+    apart: i32,
+    room: f64,
+) -> std::collections::HashMap<usize, f64> {
+    let mut shifts = std::collections::HashMap::new();
+    let mut sorted = marks.to_vec();
+    sorted.sort_by_key(|&(_, year, y)| (year, y));
+    let mut cluster: Vec<usize> = Vec::new();
+    let flush = |cluster: &mut Vec<usize>, shifts: &mut std::collections::HashMap<usize, f64>| {
+        let n = cluster.len();
+        if n > 1 {
+            let step = f64::from(apart).min(room / (n - 1) as f64);
+            for (k, &row) in cluster.iter().enumerate() {
+                shifts.insert(row, (k as f64 - (n - 1) as f64 / 2.0) * step);
+            }
+        }
+        cluster.clear();
+    };
+    let mut last: Option<(i32, i32)> = None;
+    for &(row, year, y) in &sorted {
+        if last.is_some_and(|(ly, lp)| ly != year || y - lp >= apart) {
+            flush(&mut cluster, &mut shifts);
+        }
+        cluster.push(row);
+        last = Some((year, y));
+    }
+    flush(&mut cluster, &mut shifts);
+    shifts
 }
 
 /// A box on the backend, in pixels: where a value label would be written.
@@ -1174,10 +1386,14 @@ pub fn wrap(text: &str, size: f64, width: i32, lines: usize) -> Vec<String> {
         {
             take += 1;
         }
-        // Latin text breaks between words, not inside one.
-        if take < rest.len() && rest[take] != ' ' {
-            if let Some(space) = rest[..take].iter().rposition(|&c| c == ' ') {
-                take = space + 1;
+        // Latin text breaks between words, not inside one; Chinese between any two characters.
+        let may_break = |i: usize| {
+            let (before, after) = (rest[i - 1], rest[i]);
+            before == ' ' || !before.is_ascii() || !after.is_ascii()
+        };
+        if take > 0 && take < rest.len() && !may_break(take) {
+            if let Some(at) = (1..take).rev().find(|&i| may_break(i)) {
+                take = at;
             }
         }
         let take = take.max(1);
@@ -1254,7 +1470,7 @@ pub fn svg_into(
     lang: Lang,
     size: (u32, u32),
     style: &Style,
-) -> Result<Vec<Hit>, DrawingAreaErrorKind<SurfaceError>> {
+) -> Result<Picture, DrawingAreaErrorKind<SurfaceError>> {
     let mut surface = SvgSurface(SVGBackend::with_string(out, size));
     draw_on(&mut surface, data, catalog, lang, style)
 }

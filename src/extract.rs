@@ -24,7 +24,7 @@ use std::collections::HashSet;
 
 use serde::Serialize;
 
-use crate::model::{Qualifier, Source, Status, YearBasis};
+use crate::model::{Qualifier, Source, Status, Text, YearBasis};
 use crate::numerals::{chinese_quantity, half_width, is_chinese_numeral};
 use crate::units;
 
@@ -47,7 +47,7 @@ pub struct Candidate {
     pub year: Option<i32>,
     pub year_basis: Option<YearBasis>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub year_note: Option<String>,
+    pub year_note: Option<Text>,
     pub indicator: Option<String>,
     #[serde(serialize_with = "as_written")]
     pub value: f64,
@@ -61,7 +61,7 @@ pub struct Candidate {
     pub status: Status,
     pub source: Source,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub note: Option<String>,
+    pub note: Option<Text>,
     /// Byte offset of the number in the report text (not part of the data schema).
     #[serde(skip)]
     pub offset: usize,
@@ -754,6 +754,11 @@ struct Skip {
     why: String,
 }
 
+/// A note in Chinese and English.
+fn both(zh: String, en: String) -> Text {
+    Text { zh, en: Some(en) }
+}
+
 fn skip(end: usize, why: impl Into<String>) -> Skip {
     Skip {
         end,
@@ -1097,8 +1102,12 @@ impl Reader<'_> {
         let target =
             plan || matches!((year, self.options.year), (Some(y), Some(report)) if y > report);
         let indicator = self.indicator(&mention);
-        let note = (!units::is_known(&mention.unit))
-            .then(|| format!("unit {} is not one units.rs knows", mention.unit));
+        let note = (!units::is_known(&mention.unit)).then(|| {
+            both(
+                format!("单位“{}”不在 units.rs 的单位表中", mention.unit),
+                format!("unit {} is not one units.rs knows", mention.unit),
+            )
+        });
         self.out.candidates.push(Candidate {
             entity: self.options.entity.clone(),
             year,
@@ -1170,7 +1179,7 @@ impl Reader<'_> {
         &self,
         sentence: &Sentence,
         i: usize,
-    ) -> (Option<i32>, Option<YearBasis>, Option<String>) {
+    ) -> (Option<i32>, Option<YearBasis>, Option<Text>) {
         let named = &sentence.years;
         // 目前 / 截至目前 speaks for the rest of the sentence from where it stands.
         let current = sentence
@@ -1180,19 +1189,26 @@ impl Reader<'_> {
         if let [year] = named.as_slice() {
             return (Some(*year), Some(YearBasis::Stated), None);
         }
-        let several = (named.len() > 1).then(|| {
+        let (prefix_zh, prefix_en) = if named.len() > 1 {
             let list: Vec<String> = named.iter().map(i32::to_string).collect();
-            format!("the sentence names several years ({}); ", list.join(", "))
-        });
-        let prefix = several.unwrap_or_default();
+            (
+                format!("句中有多个年份（{}）；", list.join("、")),
+                format!("the sentence names several years ({}); ", list.join(", ")),
+            )
+        } else {
+            Default::default()
+        };
         let this_year = matches!(sentence.relative, Some("今年" | "明年"));
         if this_year || (sentence.plan && sentence.relative != Some("去年")) {
             if let Some(latest) = self.latest_year.filter(|y| given.is_none_or(|g| y >= &g)) {
                 return (
                     Some(latest),
                     Some(YearBasis::PublicationDate),
-                    Some(format!(
-                        "{prefix}今年 (this year) or a plan: read as {latest}, the latest year the report names"
+                    Some(both(
+                        format!("{prefix_zh}“今年”或计划：读作报告提到的最晚年份{latest}年"),
+                        format!(
+                            "{prefix_en}今年 (this year) or a plan: read as {latest}, the latest year the report names"
+                        ),
                     )),
                 );
             }
@@ -1201,26 +1217,38 @@ impl Reader<'_> {
             return (
                 None,
                 None,
-                Some(format!("{prefix}no year given for the report")),
+                Some(both(
+                    format!("{prefix_zh}未给出报告的年份"),
+                    format!("{prefix_en}no year given for the report"),
+                )),
             );
         };
         if current {
             return (
                 Some(year),
                 Some(YearBasis::PublicationDate),
-                Some(format!(
-                    "{prefix}given as current (目前) at the report's date; read as {year}, the report's year"
+                Some(both(
+                    format!("{prefix_zh}写作报告发布时的现状（目前）；读作报告年份{year}年"),
+                    format!(
+                        "{prefix_en}given as current (目前) at the report's date; read as {year}, the report's year"
+                    ),
                 )),
             );
         }
-        let relative = sentence
-            .relative
-            .map(|w| format!(" (the sentence says {w})"))
-            .unwrap_or_default();
+        let (relative_zh, relative_en) = match sentence.relative {
+            Some(word) => (
+                format!("（句中写作“{word}”）"),
+                format!(" (the sentence says {word})"),
+            ),
+            None => Default::default(),
+        };
         (
             Some(year),
             Some(YearBasis::ReportPeriod),
-            Some(format!("{prefix}the year the report reviews{relative}")),
+            Some(both(
+                format!("{prefix_zh}报告所述年度{relative_zh}"),
+                format!("{prefix_en}the year the report reviews{relative_en}"),
+            )),
         )
     }
 
@@ -1320,7 +1348,7 @@ mod tests {
             (c.year, c.year_basis),
             (Some(2023), Some(YearBasis::ReportPeriod))
         );
-        assert!(c.year_note.unwrap().contains("去年"));
+        assert!(c.year_note.unwrap().zh.contains("去年"));
         let c = only("截至目前我区共有单项体育协会17家。", Some(2022));
         assert_eq!(c.year_basis, Some(YearBasis::PublicationDate));
         let c = only("开展全民健身活动110次。", None);

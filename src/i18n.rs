@@ -133,6 +133,9 @@ pub struct Strings {
     pub no_slides: &'static str,
     pub open_dashboard: &'static str,
     pub ignored_params: &'static str,
+    pub ignored_ids: &'static str,
+    pub names_in_full: &'static str,
+    pub years_without_data: &'static str,
     pub close: &'static str,
     pub basis_stated: &'static str,
     pub basis_report_period: &'static str,
@@ -233,6 +236,9 @@ static ZH: Strings = Strings {
     no_slides: "演示文稿中没有可显示的页面",
     open_dashboard: "在完整仪表板中查看 ›",
     ignored_params: "链接中有无法识别的参数，已忽略：",
+    ignored_ids: "链接中的这些编号在数据中找不到，已忽略：",
+    names_in_full: "图中省略的名称全文：",
+    years_without_data: "这些年份没有该指标的数据，显示的是有数据的年份：",
     close: "关闭",
     basis_stated: "原文写明年份",
     basis_report_period: "报告所述年度",
@@ -333,6 +339,9 @@ static EN: Strings = Strings {
     no_slides: "The deck has no slides to show",
     open_dashboard: "Open in the full dashboard ›",
     ignored_params: "Some link parameters were not understood and were ignored: ",
+    ignored_ids: "These ids in the link are not in the data and were ignored: ",
+    names_in_full: "Names shortened in the chart, in full: ",
+    years_without_data: "The indicator has no values in these years, so the years with values are shown: ",
     close: "Close",
     basis_stated: "the sentence names the year",
     basis_report_period: "the year the report reviews",
@@ -341,6 +350,29 @@ static EN: Strings = Strings {
     filters: "Filters",
     sources: "Sources",
 };
+
+/// What a view could not show of what its link asked for, one sentence per kind.
+pub fn ignored_notes(ignored: &[crate::query::Ignored], lang: Lang) -> Vec<String> {
+    use crate::query::Ignored;
+    let strings = lang.strings();
+    let list = |keep: fn(&Ignored) -> bool| -> Vec<String> {
+        ignored
+            .iter()
+            .filter(|i| keep(i))
+            .map(Ignored::parameter)
+            .collect()
+    };
+    let ids = list(|i| !matches!(i, Ignored::Years(..)));
+    let years = list(|i| matches!(i, Ignored::Years(..)));
+    [
+        (strings.ignored_ids, ids),
+        (strings.years_without_data, years),
+    ]
+    .into_iter()
+    .filter(|(_, items)| !items.is_empty())
+    .map(|(lead, items)| format!("{lead}{}", items.join(", ")))
+    .collect()
+}
 
 /// The name of a dashboard section.
 pub fn category_name(category: Category, lang: Lang) -> &'static str {

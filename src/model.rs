@@ -142,8 +142,9 @@ pub struct Observation {
     pub entity: String,
     pub year: i32,
     pub year_basis: YearBasis,
+    /// How the year was read, where it differs from the report's publication year.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub year_note: Option<String>,
+    pub year_note: Option<Text>,
     pub indicator: String,
     /// The number as written, in the reported unit; the low end of a range.
     pub value: f64,
@@ -158,8 +159,9 @@ pub struct Observation {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub context: Option<Text>,
     pub source: Source,
+    /// Anything a reader should know, in Chinese and English like every text shown.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub note: Option<String>,
+    pub note: Option<Text>,
 }
 
 impl Observation {
@@ -199,7 +201,7 @@ pub struct Report {
     /// The period the report reviews, e.g. "2021".
     pub period: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub note: Option<String>,
+    pub note: Option<Text>,
 }
 
 /// Entities, indicators and reports: what every view needs before any dataset. Look-ups by id

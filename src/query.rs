@@ -25,6 +25,54 @@ pub struct Selection {
     /// The ranking `resolve` made already where it opened a large view on its leaders: `chart`
     /// draws it, rather than ranking again, while it is of the indicator, year and `top` shown.
     pub ranked: Option<Ranking>,
+    /// What the view state asked for that `resolve` could not show, for the view to say.
+    pub ignored: Vec<Ignored>,
+}
+
+/// Part of a view state that names nothing in the data, or asks for years without data.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Ignored {
+    /// An `entities` id the catalog does not know.
+    Entity(String),
+    /// An `indicator` the section does not offer.
+    Indicator(String),
+    /// A range of years in which the indicator has no values: the view shows its years instead.
+    Years(i32, i32),
+}
+
+impl Ignored {
+    /// The parameter as a link writes it, e.g. `entities=hedongg`.
+    pub fn parameter(&self) -> String {
+        match self {
+            Ignored::Entity(id) => format!("entities={id}"),
+            Ignored::Indicator(id) => format!("indicator={id}"),
+            Ignored::Years(from, to) if from == to => format!("years={from}"),
+            Ignored::Years(from, to) => format!("years={from}-{to}"),
+        }
+    }
+}
+
+/// Which end of the year range a year input sets.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum YearEnd {
+    From,
+    To,
+}
+
+/// The range of years after `typed` was entered as its `end`: held to `span` (the years the
+/// indicator has values in), with the other end moved where it would cross.
+pub fn years_after_input(
+    current: (i32, i32),
+    span: (i32, i32),
+    end: YearEnd,
+    typed: i32,
+) -> (i32, i32) {
+    let year = typed.clamp(span.0, span.1);
+    let (from, to) = current;
+    match end {
+        YearEnd::From => (year, to.max(year)),
+        YearEnd::To => (from.min(year), year),
+    }
 }
 
 /// The first `top` places of `indicator` in `year`, best first.
@@ -125,6 +173,9 @@ pub struct ChartData {
     pub groups: Vec<Group>,
     pub series: Vec<Series>,
     pub rows: Vec<Row>,
+    /// The largest value the chart's axis must reach (the high end of ranges included): its
+    /// rows', or, while the years play (`until`), those of every year to come.
+    pub scale: f64,
 }
 
 impl ChartData {
@@ -140,15 +191,33 @@ impl ChartData {
     }
 
     pub fn max_value(&self) -> f64 {
-        self.rows
+        self.scale
+    }
+}
+
+fn largest(rows: &[Row]) -> f64 {
+    rows.iter()
+        .filter_map(|r| match &r.cell {
+            Cell::Value {
+                value, value_max, ..
+            } => Some(value_max.unwrap_or(*value)),
+            Cell::NoData => None,
+        })
+        .fold(0.0, f64::max)
+}
+
+/// The chart as it stands at `year` while the years play: the same shape, axes, groups and
+/// series, without the rows of later years, so that each year adds its values to the picture
+/// rather than changing the kind of chart.
+pub fn until(chart: &ChartData, year: i32) -> ChartData {
+    ChartData {
+        rows: chart
+            .rows
             .iter()
-            .filter_map(|r| match &r.cell {
-                Cell::Value {
-                    value, value_max, ..
-                } => Some(value_max.unwrap_or(*value)),
-                Cell::NoData => None,
-            })
-            .fold(0.0, f64::max)
+            .filter(|r| r.year <= year)
+            .cloned()
+            .collect(),
+        ..chart.clone()
     }
 }
 
@@ -217,6 +286,11 @@ pub fn has_many_places(dataset: &Dataset) -> bool {
         .observations
         .iter()
         .any(|o| seen.insert(o.entity.as_str()) && seen.len() > MANY_PLACES)
+}
+
+/// Whether `entity` has any value in the dataset (a place chip without one is shown as empty).
+pub fn has_data(dataset: &Dataset, entity: &str) -> bool {
+    dataset.observations.iter().any(|o| o.entity == entity)
 }
 
 /// The places a view lets the user pick from, in catalog order.
@@ -317,34 +391,97 @@ pub fn year_span(dataset: &Dataset) -> Option<(i32, i32)> {
     Some((years.clone().min()?, years.max()?))
 }
 
-/// The years a view's year inputs range over: the dataset's span, or 2020–2024 for a dataset
-/// without values.
-pub fn year_choices(dataset: &Dataset) -> (i32, i32) {
-    year_span(dataset).unwrap_or((2020, 2024))
+/// The indicators whose values a view of `indicator` shows: the medal table's three, or itself.
+pub fn shown_indicators(indicator: &str) -> Vec<&str> {
+    if indicator == MEDAL_TABLE {
+        MEDAL_INDICATORS.to_vec()
+    } else {
+        vec![indicator]
+    }
+}
+
+/// The first and last year `indicator` has values in, of `entities` where given.
+pub fn indicator_years(
+    dataset: &Dataset,
+    indicator: &str,
+    entities: Option<&[String]>,
+) -> Option<(i32, i32)> {
+    let wanted = shown_indicators(indicator);
+    let years = dataset
+        .observations
+        .iter()
+        .filter(|o| wanted.contains(&o.indicator.as_str()))
+        .filter(|o| entities.is_none_or(|ids| ids.contains(&o.entity)))
+        .map(|o| o.year);
+    Some((years.clone().min()?, years.max()?))
+}
+
+/// The years a view's year inputs range over: those `indicator` has values in, else the
+/// dataset's, else 2020–2024 for a dataset without values.
+pub fn year_choices(dataset: &Dataset, indicator: &str) -> (i32, i32) {
+    indicator_years(dataset, indicator, None)
+        .or_else(|| year_span(dataset))
+        .unwrap_or((2020, 2024))
+}
+
+/// The years a view shows: those asked for, held to the indicator's years (`year_choices`), or,
+/// when none is asked or the two do not meet, the years the chosen places have values in.
+fn resolve_years(
+    dataset: &Dataset,
+    indicator: &str,
+    entities: Option<&[String]>,
+    asked: Option<(i32, i32)>,
+    ignored: &mut Vec<Ignored>,
+) -> (i32, i32) {
+    let span = year_choices(dataset, indicator);
+    if let Some((from, to)) = asked {
+        if from <= span.1 && to >= span.0 {
+            return (from.max(span.0), to.min(span.1));
+        }
+        ignored.push(Ignored::Years(from, to));
+    }
+    indicator_years(dataset, indicator, entities).unwrap_or(span)
+}
+
+/// The indicator a view shows: the one asked for where the section offers it, else its default.
+fn resolve_indicator(
+    catalog: &Catalog,
+    dataset: &Dataset,
+    asked: Option<&String>,
+    ignored: &mut Vec<Ignored>,
+) -> String {
+    let choices = indicator_choices(catalog, dataset);
+    match asked {
+        Some(id) if choices.contains(id) => id.clone(),
+        asked => {
+            if let Some(id) = asked {
+                ignored.push(Ignored::Indicator(id.clone()));
+            }
+            default_indicator(dataset, &choices).unwrap_or_default()
+        }
+    }
 }
 
 /// The selection a view state asks for, with the view's defaults where it is silent: every
-/// comparable entity that has data in the dataset, and every year with data. Unknown entity
-/// ids are left out.
+/// comparable entity that has data in the dataset, the indicator the view opens on, and the
+/// years the chosen places have values in. What it cannot show (unknown ids, years without
+/// data) is left out and listed in `ignored`.
 pub fn resolve(catalog: &Catalog, dataset: &Dataset, state: &ViewState) -> Selection {
-    let years = state.years.or_else(|| year_span(dataset));
-    let (entities, ranked) = match &state.entities {
-        Some(ids) => (
-            ids.iter()
-                .filter(|id| catalog.entity(id).is_some())
+    let mut ignored = Vec::new();
+    let indicator = resolve_indicator(catalog, dataset, state.indicator.as_ref(), &mut ignored);
+    let (entities, years, ranked) = match &state.entities {
+        Some(ids) => {
+            let (known, unknown): (Vec<String>, Vec<String>) = ids
+                .iter()
                 .cloned()
-                .collect(),
-            None,
-        ),
+                .partition(|id| catalog.entity(id).is_some());
+            ignored.extend(unknown.into_iter().map(Ignored::Entity));
+            let years = resolve_years(dataset, &indicator, Some(&known), state.years, &mut ignored);
+            (known, years, None)
+        }
         None if has_many_places(dataset) => {
-            let choices = indicator_choices(catalog, dataset);
-            let indicator = state
-                .indicator
-                .clone()
-                .filter(|id| choices.contains(id))
-                .or_else(|| default_indicator(dataset, &choices))
-                .unwrap_or_default();
-            let year = years.map_or(0, |(_, last)| last);
+            let years = resolve_years(dataset, &indicator, None, state.years, &mut ignored);
+            let year = years.1;
             // One ranking for both the opening places and, when asked for, the top places.
             let top = state.top.filter(|_| indicator != MEDAL_TABLE);
             let ranking = leader_ids(
@@ -356,26 +493,34 @@ pub fn resolve(catalog: &Catalog, dataset: &Dataset, state: &ViewState) -> Selec
             );
             let ranked = top.map(|top| Ranking {
                 places: ranking.iter().take(top).cloned().collect(),
-                indicator,
+                indicator: indicator.clone(),
                 year,
                 top,
             });
-            (ranking.into_iter().take(LEADERS).collect(), ranked)
+            (ranking.into_iter().take(LEADERS).collect(), years, ranked)
         }
-        None => (
-            pickable_entities(catalog, dataset)
+        None => {
+            let entities: Vec<String> = pickable_entities(catalog, dataset)
                 .into_iter()
-                .filter(|id| dataset.observations.iter().any(|o| &o.entity == id))
-                .collect(),
-            None,
-        ),
+                .filter(|id| has_data(dataset, id))
+                .collect();
+            let years = resolve_years(
+                dataset,
+                &indicator,
+                Some(&entities),
+                state.years,
+                &mut ignored,
+            );
+            (entities, years, None)
+        }
     };
     Selection {
-        indicator: state.indicator.clone(),
+        indicator: Some(indicator).filter(|id| !id.is_empty()),
         entities,
-        years,
+        years: Some(years),
         top: state.top,
         ranked,
+        ignored,
     }
 }
 
@@ -414,10 +559,10 @@ pub fn chart(catalog: &Catalog, dataset: &Dataset, selection: &Selection) -> Cha
         .filter(|id| choices.contains(id))
         .or_else(|| default_indicator(dataset, &choices))
         .unwrap_or_default();
-    let years = selection
-        .years
-        .or_else(|| year_span(dataset))
-        .unwrap_or((0, 0));
+    let years = selection.years.unwrap_or_else(|| {
+        indicator_years(dataset, &indicator, Some(&selection.entities))
+            .unwrap_or_else(|| year_choices(dataset, &indicator))
+    });
     // A ranking shows the leaders of the last selected year, whoever was picked.
     let ranked = selection.top.filter(|_| indicator != MEDAL_TABLE);
     let (entities, years) = match ranked {
@@ -432,11 +577,7 @@ pub fn chart(catalog: &Catalog, dataset: &Dataset, selection: &Selection) -> Cha
         ),
         None => (selection.entities.clone(), years),
     };
-    let wanted: Vec<&str> = if indicator == MEDAL_TABLE {
-        MEDAL_INDICATORS.to_vec()
-    } else {
-        vec![indicator.as_str()]
-    };
+    let wanted = shown_indicators(&indicator);
     // The cheapest test first: at national scale this runs over ~50,000 observations a repaint,
     // and a ranking's year alone leaves thousands, each once hashed rather than compared with
     // every place shown.
@@ -491,7 +632,7 @@ pub fn chart(catalog: &Catalog, dataset: &Dataset, selection: &Selection) -> Cha
     let mut builder = Builder {
         chosen,
         published,
-        last_year: years.1,
+        years,
         data: ChartData {
             category: dataset.category,
             indicator,
@@ -503,6 +644,7 @@ pub fn chart(catalog: &Catalog, dataset: &Dataset, selection: &Selection) -> Cha
             groups: Vec::new(),
             series: Vec::new(),
             rows: Vec::new(),
+            scale: 0.0,
         },
     };
     for entity in &entities {
@@ -513,6 +655,7 @@ pub fn chart(catalog: &Catalog, dataset: &Dataset, selection: &Selection) -> Cha
             Shape::Ranked => builder.ranked_of(entity, years.1),
         }
     }
+    builder.data.scale = largest(&builder.data.rows);
     builder.data
 }
 
@@ -521,8 +664,9 @@ struct Builder<'a> {
     chosen: Vec<&'a Observation>,
     /// Report → publication date, to put the earliest report's value first.
     published: std::collections::BTreeMap<String, String>,
-    /// The year given to the "no data" row of an entity that reported nothing.
-    last_year: i32,
+    /// The years shown, first and last: a line chart's axis; the last is the year given to the
+    /// "no data" row of an entity that reported nothing.
+    years: (i32, i32),
     data: ChartData,
 }
 
@@ -637,7 +781,7 @@ impl Builder<'_> {
                 self.row(
                     (group, series),
                     entity,
-                    year.unwrap_or(self.last_year),
+                    year.unwrap_or(self.years.1),
                     id,
                     &context,
                 );
@@ -656,7 +800,7 @@ impl Builder<'_> {
                 .into_iter()
                 .collect();
             if years.is_empty() {
-                years.push(self.last_year);
+                years.push(self.years.1);
             }
             self.data.series = years
                 .into_iter()
@@ -700,9 +844,8 @@ impl Builder<'_> {
     /// A series per entity over every year, and one per event or competition in its own year.
     fn lines_of(&mut self, entity: &str) {
         if self.data.groups.is_empty() {
-            let years: BTreeSet<i32> = self.chosen.iter().map(|o| o.year).collect();
-            let from = years.first().copied().unwrap_or(self.last_year);
-            let to = years.last().copied().unwrap_or(self.last_year);
+            // Every year shown, those without values too: "no data" is said, not skipped.
+            let (from, to) = self.years;
             self.data.groups = (from..=to).map(Group::Year).collect();
         }
         let years = self.data.line_years();

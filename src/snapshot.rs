@@ -76,7 +76,7 @@ pub fn first_view(catalog: &Catalog, dataset: &Dataset) -> Result<String, String
     if data.rows.is_empty() {
         return Err("the default view has nothing to draw".to_string());
     }
-    let span = query::year_choices(dataset);
+    let span = query::year_choices(dataset, &data.indicator);
     let (from, to) = selection.years.unwrap_or(span);
 
     let mut html = String::new();
@@ -243,7 +243,7 @@ fn controls(
         escape(strings.entities)
     );
     for id in query::pickable_entities(catalog, dataset) {
-        let has_data = dataset.observations.iter().any(|o| o.entity == id);
+        let has_data = query::has_data(dataset, &id);
         let english = catalog
             .entity(&id)
             .and_then(|e| e.name.en.as_deref())

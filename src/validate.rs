@@ -257,7 +257,7 @@ fn check_observation(
                 ),
             );
         }
-        if o.year != published && o.year_note.as_deref().is_none_or(str::is_empty) {
+        if o.year != published && o.year_note.as_ref().is_none_or(|n| n.zh.trim().is_empty()) {
             error(
                 "year_note",
                 format!(

@@ -33,6 +33,7 @@ fn chart_of(data: &Checked, category: Category, indicator: &str, entities: &[&st
         years: None,
         top: None,
         ranked: None,
+        ignored: Vec::new(),
     };
     query::chart(data.catalog.as_ref().unwrap(), dataset, &selection)
 }
@@ -51,7 +52,7 @@ fn render(data: &Checked, chart: &ChartData) -> (String, Vec<chart::Hit>) {
         )
         .expect("drawing into SVG");
         root.present().unwrap();
-        hits
+        hits.hits
     };
     (svg, hits)
 }
@@ -92,6 +93,7 @@ fn every_shape(data: &Checked) -> Vec<ChartData> {
         years: None,
         top: Some(3),
         ranked: None,
+        ignored: Vec::new(),
     };
     let ranked = query::chart(catalog, facilities.unwrap(), &top);
     assert_eq!(ranked.shape, query::Shape::Ranked);
@@ -375,8 +377,8 @@ fn the_svg_export_is_laid_out_as_on_the_canvas() {
 #[test]
 fn type_grows_with_the_width_within_bounds() {
     let size = |width: f64, stage| Style::for_width(width, 1.0, Theme::Light, stage).font_size;
-    assert_eq!(size(700.0, false), 11.0);
-    assert_eq!(size(1200.0, false), 1200.0 / 70.0);
+    assert_eq!(size(700.0, false), 14.0, "never below the page's text");
+    assert_eq!(size(1200.0, false), 1200.0 / 62.0);
     assert_eq!(size(8000.0, false), 20.0);
     assert_eq!(size(300.0, true), 16.0);
     assert_eq!(size(1320.0, true), 30.0);
@@ -576,6 +578,7 @@ fn a_dense_line_chart_writes_no_value_over_other_text_and_thins_its_years() {
         years: None,
         top: None,
         ranked: None,
+        ignored: Vec::new(),
     };
     let data = query::chart(&catalog, &dataset, &selection);
     assert_eq!(data.shape, query::Shape::Lines);
@@ -823,12 +826,11 @@ fn no_data_over_a_bar_is_readable_on_a_phone_too() {
                     );
                 }
                 (Lang::En, true) => {
+                    // Upright over a narrow bar, or across beside its stub where the English
+                    // names lay the bars across (`names_under_bars_wrap_rather_than_being_cut`).
                     assert_eq!(whole.len(), 1, "{texts:?}");
-                    assert!(
-                        upwards(whole[0]) && size(whole[0]) >= readable,
-                        "{:?}",
-                        whole[0]
-                    );
+                    assert!(size(whole[0]) >= readable, "{:?}", whole[0]);
+                    let _ = upwards(whole[0]);
                 }
                 (Lang::Zh, true) => {
                     assert!(whole.is_empty(), "{whole:?}");
@@ -886,4 +888,128 @@ fn no_text_is_cut_off_at_the_left_edge_on_any_screen() {
             }
         }
     }
+}
+
+/// Names under bars wrap (a place on two lines, its competition or event on three) before they
+/// are cut: on the presentation's screen every slide's names are whole, and so are the
+/// default views' on a phone, in both languages.
+#[test]
+fn names_under_bars_wrap_rather_than_being_cut() {
+    let data = data();
+    let catalog = data.catalog.as_ref().unwrap();
+    let deck =
+        std::fs::read_to_string(PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("data/deck.json"))
+            .unwrap();
+    let slides = sportdash::deck::parse("deck.json", &deck).value.unwrap();
+    let dataset_of = |category| {
+        data.datasets
+            .iter()
+            .find(|d| d.category == category)
+            .unwrap()
+    };
+    let mut views: Vec<(String, ChartData, (u32, u32), Style)> = Vec::new();
+    for (n, slide) in slides.iter().enumerate() {
+        let dataset = dataset_of(slide.state.view.unwrap());
+        let chart = query::chart(
+            catalog,
+            dataset,
+            &query::resolve(catalog, dataset, &slide.state),
+        );
+        let stage = Style::for_width(1824.0, 1.0, Theme::Dark, true);
+        views.push((format!("slide {}", n + 1), chart, (1824, 760), stage));
+    }
+    for category in Category::ALL {
+        let dataset = dataset_of(category);
+        let state = sportdash::state::ViewState {
+            view: Some(category),
+            ..Default::default()
+        };
+        let chart = query::chart(catalog, dataset, &query::resolve(catalog, dataset, &state));
+        let phone = Style::for_width(356.0, 3.0, Theme::Light, false);
+        views.push((
+            format!("{category:?} on a phone"),
+            chart,
+            (1068, 1470),
+            phone,
+        ));
+    }
+    let mut cut_anywhere = Vec::new();
+    for (name, chart, size, style) in &views {
+        for lang in [Lang::Zh, Lang::En] {
+            let mut svg = String::new();
+            let picture = chart::svg_into(&mut svg, chart, catalog, lang, *size, style).unwrap();
+            // Every name drawn cut is reported, for the page to give in full.
+            for text in svg_texts(&svg).iter().filter(|t| t.content.ends_with('…')) {
+                let unescaped = text.content.replace("&apos;", "'").replace("&quot;", "\"");
+                let start = unescaped.trim_end_matches('…');
+                assert!(
+                    picture.cut.iter().any(|name| name.contains(start)),
+                    "{name}, {lang:?}: {text:?} is cut but not reported in {:?}",
+                    picture.cut
+                );
+            }
+            cut_anywhere.extend(
+                picture
+                    .cut
+                    .into_iter()
+                    .map(|c| format!("{name}, {lang:?}: {c}")),
+            );
+        }
+    }
+    // What no layout could hold: a name of nearly 100 characters among seven on a phone. The
+    // page gives it in full under the chart (app/chart_view.rs).
+    assert_eq!(
+        cut_anywhere,
+        ["Events on a phone, En: Chongqing · 2021 Chongqing National Fitness Month and 4th 'Mengniu Cup' Olympic Centre night run"]
+    );
+}
+
+/// Points of two series in one year that would cover each other (重庆's 3 events beside its
+/// plan of 8–10 on a 0–240 axis) stand side by side, each whole and each its own hit.
+#[test]
+fn points_that_would_cover_each_other_stand_side_by_side() {
+    let shifts = chart::side_by_side(
+        &[
+            (0, 2021, 500),
+            (1, 2021, 510),
+            (2, 2023, 505),
+            (3, 2021, 100),
+        ],
+        20,
+        60.0,
+    );
+    assert_eq!(shifts.get(&0), Some(&-10.0));
+    assert_eq!(shifts.get(&1), Some(&10.0));
+    assert_eq!(shifts.get(&2), None, "alone in its year");
+    assert_eq!(shifts.get(&3), None, "far from the others");
+    let crowded = chart::side_by_side(&[(0, 2021, 1), (1, 2021, 2), (2, 2021, 3)], 40, 40.0);
+    assert_eq!(crowded.get(&0), Some(&-20.0), "within the year's room");
+    assert_eq!(crowded.get(&2), Some(&20.0));
+
+    let data = data();
+    let catalog = data.catalog.as_ref().unwrap();
+    let chart = chart_of(
+        &data,
+        Category::Events,
+        "fitness_events",
+        &["jiaozuo", "chongqing"],
+    );
+    let style = Style::for_width(1824.0, 1.0, Theme::Dark, true);
+    let mut svg = String::new();
+    let picture =
+        chart::svg_into(&mut svg, &chart, catalog, Lang::Zh, (1824, 760), &style).unwrap();
+    let chongqing: Vec<&chart::Hit> = picture
+        .hits
+        .iter()
+        .filter(|h| chart.rows[h.row].entity == "chongqing")
+        .collect();
+    assert_eq!(chongqing.len(), 2);
+    let centre = |h: &chart::Hit| ((h.left + h.right) / 2, (h.top + h.bottom) / 2);
+    let (a, b) = (centre(chongqing[0]), centre(chongqing[1]));
+    let radius = (style.font(0.4) * style.weight).round() as i32;
+    let apart = (((a.0 - b.0).pow(2) + (a.1 - b.1).pow(2)) as f64).sqrt();
+    assert!(
+        apart >= f64::from(2 * radius),
+        "{a:?} {b:?}: {apart} px apart, radius {radius}"
+    );
 }

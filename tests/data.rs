@@ -172,6 +172,7 @@ fn every_observation_is_reachable_from_some_view() {
                 years: query::year_span(dataset),
                 top: None,
                 ranked: None,
+                ignored: Vec::new(),
             };
             for row in query::chart(catalog, dataset, &selection).rows {
                 if let Cell::Value {

@@ -92,7 +92,19 @@ fn check(case: &Path, data: &sportdash::files::Checked) -> Result<(), String> {
         .find(|d| Some(d.category) == state.view)
         .expect("a view: line");
     let selection = query::resolve(catalog, dataset, &state);
-    let actual = describe(&query::chart(catalog, dataset, &selection));
+    let mut actual = format!(
+        "years {}, ignored [{}]\n",
+        selection
+            .years
+            .map_or("none".to_string(), |(a, b)| format!("{a}-{b}")),
+        selection
+            .ignored
+            .iter()
+            .map(query::Ignored::parameter)
+            .collect::<Vec<_>>()
+            .join(", ")
+    );
+    actual.push_str(&describe(&query::chart(catalog, dataset, &selection)));
     if std::env::var_os("BLESS").is_some() {
         fs::write(case, format!("{header}---\n{actual}")).unwrap();
         return Ok(());
@@ -168,4 +180,52 @@ fn a_number_restated_in_a_later_report_is_shown_with_both_sources() {
         problems.is_empty(),
         "a restatement is not an error: {problems:?}"
     );
+}
+
+/// A year typed into a box is held to the years the indicator has values in, and the other
+/// end moves where the two would cross: the rule the year boxes follow, one case per line
+/// (current range, span, which box, typed → range).
+#[test]
+fn a_typed_year_is_held_to_the_indicator_and_never_crosses_the_other_end() {
+    use query::YearEnd::{From, To};
+    let cases = [
+        ((2021, 2023), (2021, 2023), From, 2022, (2022, 2023)),
+        ((2021, 2023), (2021, 2023), From, 1990, (2021, 2023)),
+        ((2021, 2022), (2021, 2023), From, 2023, (2023, 2023)),
+        ((2022, 2023), (2021, 2023), To, 2021, (2021, 2021)),
+        ((2021, 2023), (2021, 2023), To, 2099, (2021, 2023)),
+        ((2020, 2020), (2020, 2024), To, 2022, (2020, 2022)),
+    ];
+    for (current, span, end, typed, expected) in cases {
+        assert_eq!(
+            query::years_after_input(current, span, end, typed),
+            expected,
+            "{current:?} {span:?} {end:?} {typed}"
+        );
+    }
+}
+
+/// Playing the years (the presentation's space key) shows the chart year by year in the shape
+/// and on the axes of the whole range: a line chart does not start as bars.
+#[test]
+fn playing_the_years_keeps_the_shape_and_the_axes() {
+    let data = check_dir(&root().join("data"), None);
+    let catalog = data.catalog.as_ref().unwrap();
+    let dataset = data
+        .datasets
+        .iter()
+        .find(|d| d.category == Category::Events)
+        .unwrap();
+    let (state, _) = sportdash::state::parse(
+        "view=events&indicator=fitness_events&entities=jiaozuo,chongqing&years=2021-2023",
+    );
+    let whole = query::chart(catalog, dataset, &query::resolve(catalog, dataset, &state));
+    assert_eq!(whole.shape, query::Shape::Lines);
+    let first = query::until(&whole, 2021);
+    assert_eq!(first.shape, whole.shape);
+    assert_eq!(first.groups, whole.groups, "the axis keeps every year");
+    assert_eq!(first.max_value(), whole.max_value(), "and its scale");
+    assert!(first.rows.iter().all(|r| r.year == 2021));
+    assert!(first.rows.len() < whole.rows.len());
+    assert_eq!(query::until(&whole, 2023), whole);
 }

@@ -274,8 +274,8 @@ fn bad_arguments_exit_2_with_a_message_and_write_nothing() {
             "unknown entity \"atlantis\"",
         ),
         (
-            &["--view", "facilities", "--years", "2023-2021"],
-            "malformed --years \"2023-2021\"",
+            &["--view", "facilities", "--years", "20x3"],
+            "malformed --years \"20x3\"",
         ),
         (
             &["--view", "facilities", "--years", "recent"],

@@ -76,6 +76,7 @@ fn the_default_scale_is_about_3200_places_and_a_view_ranks_them() {
             years: Some((scale.first_year, year)),
             top: Some(20),
             ranked: None,
+            ignored: Vec::new(),
         },
     );
     assert_eq!(top.shape, query::Shape::Ranked);
@@ -194,6 +195,7 @@ fn a_ranked_view_draws_the_same_from_the_ranking_resolve_made() {
                 assert_eq!(chosen.entities, five);
                 let unranked = Selection {
                     ranked: None,
+                    ignored: Vec::new(),
                     ..chosen.clone()
                 };
                 assert_eq!(
@@ -214,6 +216,7 @@ fn a_ranked_view_draws_the_same_from_the_ranking_resolve_made() {
                         &dataset,
                         &Selection {
                             ranked: None,
+                            ignored: Vec::new(),
                             ..earlier.clone()
                         }
                     ),

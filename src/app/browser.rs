@@ -175,6 +175,42 @@ pub fn site_folder() -> String {
     }
 }
 
+/// The element that has the keyboard focus, if one does (not the page itself).
+pub fn focused() -> Option<web_sys::HtmlElement> {
+    let active = document().active_element()?;
+    let body = document().body();
+    (body.as_ref().map(AsRef::<web_sys::Element>::as_ref) != Some(&active))
+        .then(|| active.dyn_into().ok())
+        .flatten()
+}
+
+/// Where the page's masthead ends on screen, in CSS pixels (0 once it has scrolled away): a
+/// panel over the page starts below it, so the language, theme and presentation buttons stay
+/// in reach.
+pub fn masthead_bottom() -> f64 {
+    document()
+        .query_selector(".masthead")
+        .ok()
+        .flatten()
+        .map_or(0.0, |m| m.get_bounding_client_rect().bottom().max(0.0))
+}
+
+/// Whether `target` (an event's) is inside `within`.
+pub fn is_inside(within: &web_sys::Element, target: Option<web_sys::EventTarget>) -> bool {
+    target
+        .and_then(|t| t.dyn_into::<web_sys::Node>().ok())
+        .is_some_and(|node| within.contains(Some(&node)))
+}
+
+/// Whether the screen is worked by touch alone (a phone, a tablet): no key hints there.
+pub fn is_touch_only() -> bool {
+    window()
+        .match_media("(hover: none) and (pointer: coarse)")
+        .ok()
+        .flatten()
+        .is_some_and(|query| query.matches())
+}
+
 pub fn is_narrow() -> bool {
     window()
         .inner_width()

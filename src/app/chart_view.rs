@@ -33,6 +33,7 @@ pub fn ChartCanvas(
     let canvas = NodeRef::<html::Canvas>::new();
     let size = RwSignal::new((0.0_f64, 0.0_f64));
     let hits = StoredValue::new(Vec::<Hit>::new());
+    let cut_names = RwSignal::new(Vec::<String>::new());
     let active = RwSignal::new(None::<(usize, f64, f64)>);
 
     Effect::new(move |_| {
@@ -74,14 +75,22 @@ pub fn ChartCanvas(
         let style = Style::for_width(width, ratio, look.theme, stage);
         let drawn = chart.with(|data| {
             let Some(mut backend) = CanvasBackend::with_canvas_object(canvas.clone()) else {
-                return Vec::new();
+                return chart::Picture::default();
             };
             chart::draw_on(&mut backend, data, &draw_catalog, lang, &style).unwrap_or_default()
         });
         browser::mark("chart drawn");
         browser::reveal();
-        let _ = canvas.set_attribute("data-marks", &drawn.len().to_string());
-        hits.set_value(drawn);
+        let _ = canvas.set_attribute("data-marks", &drawn.hits.len().to_string());
+        let shape = chart.with_untracked(|c| format!("{:?}", c.shape).to_lowercase());
+        let _ = canvas.set_attribute("data-shape", &shape);
+        // Names cut to fit are read in full in the source card (tap, click, arrow keys) and in
+        // the chart's description; the count is there for tests and anyone inspecting.
+        let _ = canvas.set_attribute("data-labels-cut", &drawn.cut.len().to_string());
+        if cut_names.with_untracked(|names| *names != drawn.cut) {
+            cut_names.set(drawn.cut);
+        }
+        hits.set_value(drawn.hits);
         active.set(None);
     });
 
@@ -102,15 +111,19 @@ pub fn ChartCanvas(
             return;
         }
         let now = stepped.get_value();
-        if ev.key() == "Enter" {
+        // Enter or Space opens the source panel of the value shown, as on a button; with no
+        // value shown yet, they show the first.
+        let opens = matches!(ev.key().as_str(), "Enter" | " ");
+        if opens {
             if let (Some(pin), Some(row)) = (pin, active.get_untracked()) {
                 ev.prevent_default();
                 pin.set(Some(row.0));
                 active.set(None);
+                return;
             }
-            return;
         }
         let next = match ev.key().as_str() {
+            _ if opens => now.unwrap_or(0),
             "ArrowRight" | "ArrowDown" => now.map_or(0, |i| (i + 1) % count),
             "ArrowLeft" | "ArrowUp" => now.map_or(count - 1, |i| (i + count - 1) % count),
             "Home" => 0,
@@ -171,19 +184,26 @@ pub fn ChartCanvas(
                 active
                     .get()
                     .and_then(|(row, x, y)| {
-                        let (row, width) = chart
-                            .with(|c| (c.rows.get(row).cloned(), size.get_untracked().0));
+                        let (row, (width, height)) = chart
+                            .with(|c| (c.rows.get(row).cloned(), size.get_untracked()));
                         let row = row?;
                         let catalog = tip_catalog.clone();
-                        let left = if x > width * 0.55 { x - 12.0 } else { x + 12.0 };
-                        let side = if x > width * 0.55 { "translateX(-100%)" } else { "none" };
+                        // The card opens away from the nearer edges, so it stays on the chart.
+                        let (right, low) = (x > width * 0.55, y > height * 0.5);
+                        let left = if right { x - 12.0 } else { x + 12.0 };
+                        let top = if low { y - 12.0 } else { y + 12.0 };
+                        let side = format!(
+                            "translate({}, {})",
+                            if right { "-100%" } else { "0" },
+                            if low { "-100%" } else { "0" }
+                        );
                         Some(
                             view! {
                                 <div
                                     class="tooltip"
                                     role="tooltip"
                                     style:left=format!("{left}px")
-                                    style:top=format!("{}px", y + 12.0)
+                                    style:top=format!("{top}px")
                                     style:transform=side
                                 >
                                     <SourceCard row catalog lang/>
@@ -203,6 +223,19 @@ pub fn ChartCanvas(
                     })
             }}
         </div>
+        // Names the chart could only write cut, in full, for whoever cannot hover or tap.
+        {move || {
+            let names = cut_names.get();
+            (!names.is_empty())
+                .then(|| {
+                    view! {
+                        <p class="names-cut">
+                            <span class="names-cut-lead">{strings.names_in_full}</span>
+                            {names.join(" · ")}
+                        </p>
+                    }
+                })
+        }}
         <p class="chart-summary" id="chart-summary">{summary}</p>
     }
 }
@@ -254,7 +287,7 @@ pub fn SourceCard(row: Row, catalog: Arc<Catalog>, lang: Lang) -> impl IntoView 
                 </p>
                 <p class="card-year">
                     {format!("{}{}{basis}", strings.year_read, colon(lang))}
-                    {observation.year_note.clone().map(|n| format!(" — {n}"))}
+                    {observation.year_note.as_ref().map(|n| format!(" — {}", lang.pick(n)))}
                 </p>
             }
             .into_any()

@@ -13,7 +13,7 @@ use crate::state::{Mode, ViewState};
 
 use super::chart_view::ChartCanvas;
 use super::data::{self, LoadedCatalog, LoadedDataset};
-use super::view::selection_and_chart;
+use super::view::{selection_and_chart, SelectionNotes};
 use super::{browser, loading, share, CatalogResource, Look, UrlNotes, DEFAULT_VIEW};
 
 #[component]
@@ -24,16 +24,30 @@ pub fn EmbedView(
     notes: Vec<String>,
 ) -> impl IntoView {
     let root = NodeRef::<html::Main>::new();
+    let natural = NodeRef::<html::Div>::new();
     Effect::new(move |_| {
-        let Some(root) = root.get() else { return };
-        // The content's own height: the document's would never shrink below the iframe's.
+        let (Some(root), Some(natural)) = (root.get(), natural.get()) else {
+            return;
+        };
+        // The embed fills its iframe, however tall the host made it (the chart takes what the
+        // text leaves). It tells the host the height at which the chart has its natural size
+        // (`.embed-natural`, by the width): that does not follow the iframe's height, so
+        // sizing the iframe to it settles at once.
         let measured = root.clone();
         browser::observe_size(&root, move |_, _| {
-            browser::post_height(measured.get_bounding_client_rect().height());
+            let frame = measured
+                .query_selector(".chart-frame")
+                .ok()
+                .flatten()
+                .map_or(0.0, |f| f.get_bounding_client_rect().height());
+            let whole = measured.get_bounding_client_rect().height();
+            let chart = natural.get_bounding_client_rect().height();
+            browser::post_height(whole - frame + chart);
         });
     });
     view! {
         <main class="embed" node_ref=root>
+            <div class="embed-natural" aria-hidden="true" node_ref=natural></div>
             <UrlNotes notes lang=look.lang/>
             {loading(
                 catalog,
@@ -106,6 +120,7 @@ fn EmbedChart(
     let heading = move || chart.with(|c| crate::chart::title(c, lang));
     view! {
         <h1 class="visually-hidden">{heading}</h1>
+        <SelectionNotes chosen lang/>
         <ChartCanvas chart catalog look/>
         <p class="embed-source">
             <span>{strings.sources} ": " {sources}</span>

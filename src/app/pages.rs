@@ -60,14 +60,21 @@ fn Sources(catalog: Arc<Catalog>, datasets: Arc<Vec<Dataset>>, look: Look) -> im
                         <span class="report-meta">{format!("{publisher} · {published}")}</span>
                         <span class="report-file">{count.doc.clone()}</span>
                     </th>
-                    <td>{place}</td>
-                    <td>{period}</td>
+                    <td data-label=strings.col_entity>{place}</td>
+                    <td data-label=strings.period>{period}</td>
                     {count
                         .by_category
                         .iter()
-                        .map(|n| view! { <td class="num" class:zero=*n == 0>{*n}</td> })
+                        .zip(Category::ALL)
+                        .map(|(n, category)| {
+                            view! {
+                                <td class="num" class:zero=*n == 0 data-label=category_name(category, lang)>
+                                    {*n}
+                                </td>
+                            }
+                        })
                         .collect_view()}
-                    <td class="num total">{total}</td>
+                    <td class="num total" data-label=strings.total>{total}</td>
                 </tr>
             }
         })

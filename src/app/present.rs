@@ -217,16 +217,12 @@ fn PlayedChart(
             }
         })));
     });
-    let chart = {
-        let (catalog, loaded, full) = (catalog.clone(), loaded.clone(), full.clone());
-        Memo::new(move |_| {
-            let mut selection = full.clone();
-            if let Some(year) = reached.get() {
-                selection.years = Some((first, year));
-            }
-            query::chart(&catalog, &loaded.dataset, &selection)
-        })
-    };
+    // One chart for the whole range; playing shows it year by year, in the same shape.
+    let whole = query::chart(&catalog, &loaded.dataset, &full);
+    let chart = Memo::new(move |_| match reached.get() {
+        Some(year) => query::until(&whole, year),
+        None => whole.clone(),
+    });
     let years = move || {
         let to = reached.get().unwrap_or(last);
         format!("{first}-{to}")

@@ -76,33 +76,34 @@ pub fn Share(spelled: Memo<ViewState>, lang: Lang) -> impl IntoView {
             <span class="share-status" role="status">
                 {move || status.get()}
             </span>
-            {move || {
-                by_hand
-                    .get()
-                    .map(|text| {
-                        view! {
-                            <label class="share-by-hand">
-                                {strings.copy_by_hand}
-                                <input readonly value=text/>
-                            </label>
-                        }
-                    })
-            }}
-            <Show when=move || code_open.get()>
-                <div class="embed-code" id="embed-code">
-                    <label>
-                        <span>{strings.embed_help}</span>
-                        <textarea readonly rows="4" prop:value=code></textarea>
-                    </label>
-                    <button
-                        class="tool"
-                        data-action="copy-code"
-                        on:click=move |_| copy(code(), strings.code_copied)
-                    >
-                        {strings.copy_code}
-                    </button>
-                </div>
-            </Show>
         </div>
+        // On lines of their own under the bar, so that the buttons stay where they were.
+        {move || {
+            by_hand
+                .get()
+                .map(|text| {
+                    view! {
+                        <label class="share-by-hand">
+                            {strings.copy_by_hand}
+                            <input readonly value=text/>
+                        </label>
+                    }
+                })
+        }}
+        <Show when=move || code_open.get()>
+            <div class="embed-code" id="embed-code">
+                <label>
+                    <span>{strings.embed_help}</span>
+                    <textarea readonly rows="4" prop:value=code></textarea>
+                </label>
+                <button
+                    class="tool"
+                    data-action="copy-code"
+                    on:click=move |_| copy(code(), strings.code_copied)
+                >
+                    {strings.copy_code}
+                </button>
+            </div>
+        </Show>
     }
 }

@@ -3,6 +3,8 @@
 
 use std::sync::Arc;
 
+use gloo::events::EventListener;
+use leptos::html;
 use leptos::prelude::*;
 
 use crate::format;
@@ -10,6 +12,11 @@ use crate::i18n::{entity_name, indicator_name, Lang};
 use crate::model::{Catalog, Observation, Status, YearBasis};
 use crate::query::{Cell, Row};
 
+use super::browser;
+
+/// The panel keeps the keyboard and the pointer free: it takes the focus when it opens and
+/// gives it back to what opened it (the chart, a table value) when it closes; Esc or a click
+/// outside it closes it; on a wide screen it starts below the masthead's buttons.
 #[component]
 pub fn SourcePanel(
     row: Row,
@@ -55,14 +62,65 @@ pub fn SourcePanel(
             .into_any()
         }
     };
+    let panel = NodeRef::<html::Aside>::new();
+    let close_button = NodeRef::<html::Button>::new();
+    // Esc and × give the focus back to what opened the panel; a click elsewhere leaves it
+    // where that click put it.
+    let opener = send_wrapper::SendWrapper::new(browser::focused());
+    let close_and_return = move || {
+        close.run(());
+        if let Some(opener) = opener.as_ref() {
+            let _ = opener.focus();
+        }
+    };
+    Effect::new(move |_| {
+        if let Some(button) = close_button.get() {
+            let _ = button.focus();
+        }
+    });
+    let on_key = {
+        let close_and_return = close_and_return.clone();
+        EventListener::new(&window(), "keydown", move |event| {
+            let key =
+                wasm_bindgen::JsCast::dyn_ref::<web_sys::KeyboardEvent>(event).map(|e| e.key());
+            if key.as_deref() == Some("Escape") {
+                close_and_return();
+            }
+        })
+    };
+    let on_pointer = EventListener::new(&document(), "pointerdown", move |event| {
+        let inside = panel
+            .get_untracked()
+            .is_some_and(|p| browser::is_inside(&p, event.target()));
+        if !inside {
+            close.run(());
+        }
+    });
+    let _listening = StoredValue::new_local((on_key, on_pointer));
+    let top = format!(
+        "--panel-top: {}px",
+        (browser::masthead_bottom() + 8.0).max(12.0)
+    );
     view! {
-        <aside class="source-panel" role="dialog" aria-modal="false" aria-labelledby="source-panel-title">
+        <aside
+            class="source-panel"
+            role="dialog"
+            aria-modal="false"
+            aria-labelledby="source-panel-title"
+            node_ref=panel
+            style=top
+        >
             <header class="panel-head">
                 <div>
                     <h2 id="source-panel-title">{indicator}</h2>
                     <p class="panel-who">{who}</p>
                 </div>
-                <button class="panel-close" aria-label=strings.close on:click=move |_| close.run(())>
+                <button
+                    class="panel-close"
+                    aria-label=strings.close
+                    node_ref=close_button
+                    on:click=move |_| close_and_return()
+                >
                     "×"
                 </button>
             </header>
@@ -138,7 +196,10 @@ fn Details(observation: Observation, catalog: Arc<Catalog>, lang: Lang) -> impl 
                 <dt>{strings.year_read}</dt>
                 <dd>
                     {format!("{} — {basis}", observation.year)}
-                    {observation.year_note.clone().map(|n| view! { <span class="panel-note">{n}</span> })}
+                    {observation
+                        .year_note
+                        .as_ref()
+                        .map(|n| view! { <span class="panel-note">{lang.pick(n).to_string()}</span> })}
                 </dd>
                 <dt>{strings.entity_read}</dt>
                 <dd>{place_read}</dd>
@@ -153,10 +214,10 @@ fn Details(observation: Observation, catalog: Arc<Catalog>, lang: Lang) -> impl 
                 </dd>
                 {observation
                     .note
-                    .clone()
+                    .as_ref()
                     .map(|note| view! {
                         <dt>{strings.note_label}</dt>
-                        <dd class="panel-note">{note}</dd>
+                        <dd class="panel-note">{lang.pick(note).to_string()}</dd>
                     })}
             </dl>
         </div>

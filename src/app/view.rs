@@ -6,8 +6,8 @@ use leptos::html;
 use leptos::prelude::*;
 
 use crate::i18n::{
-    entity_name, entity_within, filters_summary, indicator_about, indicator_name, more_matches,
-    Lang,
+    entity_name, entity_within, filters_summary, ignored_notes, indicator_about, indicator_name,
+    more_matches, Lang,
 };
 use crate::model::Catalog;
 use crate::query;
@@ -91,7 +91,7 @@ pub fn DatasetView(
                 .entity(&id)
                 .and_then(|e| e.name.en.clone())
                 .filter(|_| lang == Lang::Zh);
-            let has_data = loaded.dataset.observations.iter().any(|o| o.entity == id);
+            let has_data = query::has_data(&loaded.dataset, &id);
             let pressed = {
                 let id = id.clone();
                 move || chosen.with(|s| s.entities.contains(&id))
@@ -124,12 +124,17 @@ pub fn DatasetView(
         })
         .collect_view();
 
-    let span = query::year_choices(&loaded.dataset);
+    // The years the indicator has values in: what the inputs offer and hold a typed year to.
+    let span = {
+        let loaded = loaded.clone();
+        Memo::new(move |_| chart.with(|c| query::year_choices(&loaded.dataset, &c.indicator)))
+    };
     // Years can be typed (a phone shows a number pad) or stepped with the arrows.
-    let year_input = move |is_from: bool| {
+    let year_input = move |end: query::YearEnd| {
+        let is_from = end == query::YearEnd::From;
         let current = move || {
             chosen.with(|s| {
-                let (from, to) = s.years.unwrap_or(span);
+                let (from, to) = s.years.unwrap_or_else(|| span.get());
                 if is_from {
                     from
                 } else {
@@ -144,24 +149,18 @@ pub fn DatasetView(
                 class="year"
                 data-role=if is_from { "year-from" } else { "year-to" }
                 aria-label=if is_from { strings.year_from } else { strings.year_to }
-                min=span.0
-                max=span.1
+                min=move || span.get().0
+                max=move || span.get().1
                 step="1"
                 prop:value=move || current().to_string()
                 on:change=move |ev| {
-                    let Ok(year) = event_target_value(&ev).trim().parse::<i32>() else {
+                    let Ok(typed) = event_target_value(&ev).trim().parse::<i32>() else {
                         return;
                     };
-                    let year = year.clamp(span.0, span.1);
-                    let (mut from, mut to) = chosen.get_untracked().years.unwrap_or(span);
-                    if is_from {
-                        from = year;
-                        to = to.max(year);
-                    } else {
-                        to = year;
-                        from = from.min(year);
-                    }
-                    state.update(|s| s.years = Some((from, to)));
+                    let span = span.get_untracked();
+                    let now = chosen.get_untracked().years.unwrap_or(span);
+                    let years = query::years_after_input(now, span, end, typed);
+                    state.update(|s| s.years = Some(years));
                 }
             />
         }
@@ -186,6 +185,7 @@ pub fn DatasetView(
     };
 
     view! {
+        <SelectionNotes chosen lang/>
         <details class="filters" open=!browser::is_narrow()>
             <summary>{summary}</summary>
             <div class="controls">
@@ -208,9 +208,9 @@ pub fn DatasetView(
                 </div>
                 <div class="control years" role="group" aria-label=strings.years>
                     <span class="control-label" aria-hidden="true">{strings.years}</span>
-                    {year_input(true)}
+                    {year_input(query::YearEnd::From)}
                     <span aria-hidden="true">"–"</span>
-                    {year_input(false)}
+                    {year_input(query::YearEnd::To)}
                 </div>
             </div>
         </details>
@@ -255,10 +255,24 @@ pub fn DatasetView(
             <ChartCanvas chart catalog=catalog.clone() look pin=pinned/>
             <p class="hint">
                 {strings.hint_tap}
-                <span class="keys-hint">" · " {strings.chart_keys}</span>
+                {(!browser::is_touch_only())
+                    .then(|| view! { <span class="keys-hint">" · " {strings.chart_keys}</span> })}
             </p>
         </Show>
         {panel}
+    }
+}
+
+/// What the link asked for that the view cannot show: ids the data does not have, years
+/// without values. Said, and otherwise ignored, as unknown parameters are.
+#[component]
+pub fn SelectionNotes(chosen: Memo<query::Selection>, lang: Lang) -> impl IntoView {
+    move || {
+        chosen
+            .with(|c| ignored_notes(&c.ignored, lang))
+            .into_iter()
+            .map(|note| view! { <p class="note" role="status">{note}</p> })
+            .collect_view()
     }
 }
 

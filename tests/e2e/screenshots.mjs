@@ -32,26 +32,36 @@ for (const [name, options] of Object.entries(SIZES)) {
   console.log(file);
   await page.close();
 
-  // The source panel, opened by a click (a tap on a phone).
-  const pinned = await open(context, `${server.url}?view=industry&indicator=sports_industry_scale&entities=jiaozuo`);
-  await waitForChart(pinned.page);
-  await openSourceCard(pinned.page, { touch: options.hasTouch, click: !options.hasTouch, from: 0.5 });
-  await pinned.page.screenshot({ path: `${out}/${name}-source-panel.png` });
-  await pinned.page.close();
-  for (const page of ['sources', 'coverage']) {
-    const shot = await open(context, `${server.url}?view=${page}`);
-    await shot.page.waitForSelector('table');
-    await shot.page.screenshot({ path: `${out}/${name}-${page}.png`, fullPage: true });
-    await shot.page.close();
+  for (const lang of ['zh', 'en']) {
+    // The source panel, opened by a click (a tap on a phone).
+    const pinned = await open(context, `${server.url}?view=medals&indicator=medal_table&entities=jiaozuo,hedong&lang=${lang}`);
+    await waitForChart(pinned.page);
+    await openSourceCard(pinned.page, { touch: options.hasTouch, click: !options.hasTouch, from: 0.5 });
+    await pinned.page.screenshot({ path: `${out}/${name}-source-panel-${lang}.png` });
+    await pinned.page.close();
+    for (const page of ['sources', 'coverage']) {
+      const shot = await open(context, `${server.url}?view=${page}&lang=${lang}`);
+      await shot.page.waitForSelector('table');
+      await shot.page.screenshot({ path: `${out}/${name}-${page}-${lang}.png`, fullPage: true });
+      await shot.page.close();
+    }
+    // The presentation's slides with the most to say.
+    for (const slide of [1, 3, 4, 5]) {
+      const shot = await open(context, `${server.url}?present=1&slide=${slide}&lang=${lang}`);
+      await waitForChart(shot.page);
+      const path = `${out}/${name}-present-${slide}-${lang}.png`;
+      await shot.page.screenshot({ path });
+      console.log(path, shot.errors.length ? `console errors: ${shot.errors.join(' | ')}` : '');
+      await shot.page.close();
+    }
+    for (const view of ['medals', 'events']) {
+      const shot = await open(context, `${server.url}?view=${view}&lang=${lang}`);
+      await waitForChart(shot.page);
+      await shot.page.screenshot({ path: `${out}/${name}-${view}-${lang}.png`, fullPage: true });
+      await shot.page.close();
+    }
   }
-
-  // English, the presentation (two slides) and the embed code panel.
-  for (const [label, query] of [
-    ['english', '?view=events&lang=en'],
-    ['present-1', '?present=1&slide=1'],
-    ['present-5', '?present=1&slide=5&lang=en'],
-    ['dark', '?view=facilities&theme=dark'],
-  ]) {
+  for (const [label, query] of [['dark', '?view=facilities&theme=dark']]) {
     const shot = await open(context, `${server.url}${query}`);
     await waitForChart(shot.page);
     const path = `${out}/${name}-${label}.png`;
@@ -67,18 +77,21 @@ for (const [name, options] of Object.entries(SIZES)) {
   await context.close();
 }
 
-// The embed, as another site shows it: a host page on another port frames the chart.
-const host = await startHost(server.url);
-for (const width of [390, 800]) {
-  const context = await browser.newContext({ viewport: { width, height: 900 } });
-  const { page } = await open(context, host.url);
-  await page.waitForFunction(() => document.querySelector('iframe')?.dataset.sportdashHeight);
-  await page.waitForTimeout(300);
-  const path = `${out}/embed-${width}.png`;
-  await page.screenshot({ path, fullPage: true });
-  console.log(path);
-  await context.close();
+// The embed, as another site shows it: a host page on another port frames the chart, with
+// embed.js sizing it, and without, at the height the embed code offers.
+for (const script of [true, false]) {
+  const host = await startHost(server.url, { script, height: 480 });
+  for (const width of [390, 800]) {
+    const context = await browser.newContext({ viewport: { width, height: 900 } });
+    const { page } = await open(context, host.url);
+    if (script) await page.waitForFunction(() => document.querySelector('iframe')?.dataset.sportdashHeight);
+    await page.waitForTimeout(800);
+    const path = `${out}/embed-${width}${script ? '' : '-no-script'}.png`;
+    await page.screenshot({ path, fullPage: true });
+    console.log(path);
+    await context.close();
+  }
+  await host.close();
 }
-await host.close();
 await browser.close();
 await server.close();

@@ -76,7 +76,8 @@ export async function startServer({ root, base = '/', overrides = {}, headers = 
 
 /// A page of another site (another port, so another origin) that embeds `site`'s chart the way
 /// the dashboard's embed code says: an iframe[data-sportdash] and the site's embed.js.
-export async function startHost(site, { query = '?view=medals&entities=jiaozuo,hedong&embed=1', port = 0 } = {}) {
+/// Without `script`, the host pastes the iframe alone, at the `height` it was offered.
+export async function startHost(site, { query = '?view=medals&entities=jiaozuo,hedong&embed=1', port = 0, script = true, height = 150 } = {}) {
   const page = `<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Host page</title></head>
@@ -84,10 +85,10 @@ export async function startHost(site, { query = '?view=medals&entities=jiaozuo,h
 <main style="max-width:900px;margin:0 auto;padding:16px">
 <h1>A news story</h1>
 <p>Text before the chart.</p>
-<iframe id="chart" src="${site}${query}" data-sportdash title="Medals" style="width:100%;border:0" height="150"></iframe>
+<iframe id="chart" src="${site}${query}" data-sportdash title="Medals" style="width:100%;border:0" height="${height}"></iframe>
 <p id="after">Text after the chart.</p>
 </main>
-<script src="${site}embed.js"></script>
+${script ? `<script src="${site}embed.js"></script>` : ''}
 </body></html>`;
   const server = createServer((req, res) => {
     res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });

@@ -32,8 +32,12 @@
     }
   }
 
+  var KEYS = ['height', 'type', 'version'];
+
   function heightIn(data) {
     if (!data || typeof data !== 'object' || Array.isArray(data)) return null;
+    var keys = Object.keys(data).sort();
+    if (keys.length !== KEYS.length || keys.join() !== KEYS.join()) return null;
     if (data.type !== TYPE || data.version !== 1) return null;
     var height = data.height;
     if (typeof height !== 'number' || !isFinite(height)) return null;

@@ -139,11 +139,17 @@ fn validate(data_dir: &Path, reports_dir: Option<&Path>) -> ExitCode {
         }
     };
     let checked = files::check_dir(data_dir, reports.as_ref());
+    // Written, not printed: a reader that goes away (`| head`) ends the listing, not in a panic.
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
     for diagnostic in &checked.diagnostics {
-        println!("{diagnostic}");
+        if writeln!(out, "{diagnostic}").is_err() {
+            break;
+        }
     }
     let errors = checked.errors().count();
-    println!(
+    let _ = writeln!(
+        out,
         "{} observations valid, {} errors, {} warnings{}",
         checked.observation_count(),
         errors,
@@ -168,8 +174,8 @@ fn extract(
     data_dir: &Path,
     verbose: bool,
 ) -> ExitCode {
-    let text = match std::fs::read_to_string(doc) {
-        Ok(text) => text,
+    let text = match files::read_report(doc) {
+        Ok((text, _)) => text,
         Err(e) => {
             eprintln!("cannot read {}: {e}", doc.display());
             return ExitCode::from(2);
@@ -191,7 +197,10 @@ fn extract(
         observations: &extracted.candidates,
     };
     match serde_json::to_string_pretty(&output) {
-        Ok(json) => println!("{json}"),
+        Ok(json) => {
+            use std::io::Write;
+            let _ = writeln!(std::io::stdout().lock(), "{json}");
+        }
         Err(e) => {
             eprintln!("cannot write the candidates as JSON: {e}");
             return ExitCode::FAILURE;
@@ -236,7 +245,9 @@ fn render(args: &render::Args) -> ExitCode {
 }
 
 fn snapshot(data_dir: &Path, page: &Path) -> ExitCode {
-    let text = match std::fs::read_to_string(page) {
+    let text = match files::read_bounded(page, load::MAX_BYTES)
+        .and_then(|bytes| String::from_utf8(bytes).map_err(|_| "not UTF-8 text".to_string()))
+    {
         Ok(text) => text,
         Err(e) => {
             eprintln!("sportdash snapshot: cannot read {}: {e}", page.display());
@@ -279,7 +290,8 @@ struct Extraction<'a> {
 
 /// The doc's entry in `DATA_DIR/reports.json`, when there is one.
 fn listed_report(data_dir: &Path, doc: &str) -> Option<crate::model::Report> {
-    let text = std::fs::read_to_string(data_dir.join(load::REPORTS_FILE)).ok()?;
+    let bytes = files::read_bounded(&data_dir.join(load::REPORTS_FILE), load::MAX_BYTES).ok()?;
+    let text = String::from_utf8(bytes).ok()?;
     load::reports(load::REPORTS_FILE, &text)
         .value?
         .into_iter()

@@ -9,6 +9,8 @@ use crate::state::{self, Mode, ViewState};
 
 pub const DECK_FILE: &str = "deck.json";
 
+const NO_SECTION: &str = "names no section (view=…)";
+
 #[derive(Clone, Debug, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct SlideRecord {
@@ -24,10 +26,19 @@ pub struct Slide {
     pub title: Text,
     pub caption: Option<Text>,
     pub state: ViewState,
+    /// Why the slide cannot be shown, where it cannot: it keeps its place in the deck and says
+    /// so, rather than vanishing from the count.
+    pub problem: Option<String>,
 }
 
-/// Reads a deck. A slide whose view names no section is left out; parameters a slide's view
-/// does not understand are reported and skipped, as they would be in a link.
+/// The record name a slide's diagnostics carry: `slides[3] (标题)`.
+pub fn record_name(index: usize, title: &Text) -> String {
+    format!("slides[{index}] ({})", title.zh)
+}
+
+/// Reads a deck. A slide whose view names no section keeps its place and says why it cannot be
+/// shown; parameters a slide's view does not understand are reported and skipped, as they
+/// would be in a link.
 pub fn parse(file: &str, text: &str) -> Loaded<Vec<Slide>> {
     let loaded = load::records::<SlideRecord>(file, text, "slides");
     let mut diagnostics = loaded.diagnostics;
@@ -35,9 +46,9 @@ pub fn parse(file: &str, text: &str) -> Loaded<Vec<Slide>> {
         records
             .into_iter()
             .enumerate()
-            .filter_map(|(index, record)| {
+            .map(|(index, record)| {
                 let (mut view, notes) = state::parse(&record.view);
-                let name = format!("slides[{index}] ({})", record.title.zh);
+                let name = record_name(index, &record.title);
                 for note in notes {
                     diagnostics.push(Diagnostic {
                         severity: Severity::Warning,
@@ -47,14 +58,14 @@ pub fn parse(file: &str, text: &str) -> Loaded<Vec<Slide>> {
                         message: format!("ignored \"{note}\""),
                     });
                 }
-                if view.view.is_none() {
+                let problem = view.view.is_none().then(|| NO_SECTION.to_string());
+                if let Some(problem) = &problem {
                     diagnostics.push(Diagnostic::record_error(
                         file,
                         name,
                         Some("view"),
-                        "names no section (view=…)",
+                        problem.clone(),
                     ));
-                    return None;
                 }
                 // A slide is a view; language, theme and mode belong to whoever presents it.
                 view.page = crate::state::Page::Data;
@@ -63,11 +74,12 @@ pub fn parse(file: &str, text: &str) -> Loaded<Vec<Slide>> {
                 view.mode = Mode::Dashboard;
                 view.slide = None;
                 view.kiosk = None;
-                Some(Slide {
+                Slide {
                     title: record.title,
                     caption: record.caption,
                     state: view,
-                })
+                    problem,
+                }
             })
             .collect()
     });
@@ -92,11 +104,17 @@ mod tests {
         ]}"#;
         let loaded = parse("deck.json", text);
         let slides = loaded.value.unwrap();
-        assert_eq!(slides.len(), 2);
+        assert_eq!(
+            slides.len(),
+            3,
+            "a slide that cannot be shown keeps its place"
+        );
         assert_eq!(slides[0].state.view, Some(Category::Medals));
         assert_eq!(slides[0].state.years, Some((2021, 2023)));
         assert_eq!(slides[0].state.lang, None);
-        assert_eq!(slides[1].state.view, Some(Category::Events));
+        assert_eq!(slides[0].problem, None);
+        assert_eq!(slides[1].problem.as_deref(), Some(NO_SECTION));
+        assert_eq!(slides[2].state.view, Some(Category::Events));
         let messages: Vec<String> = loaded.diagnostics.iter().map(|d| d.to_string()).collect();
         assert_eq!(
             messages,

@@ -25,7 +25,7 @@ pub fn height_message(height: f64) -> String {
 /// As `embed.js` does after `JSON.parse`: the text is one JSON object (any depth, any numbers,
 /// lone surrogates in strings allowed, the last of repeated keys counts) whose `type` is the
 /// string `MESSAGE_TYPE`, whose `version` is the number 1 (`1.0` too) and whose `height` is a
-/// whole number in `HEIGHT_RANGE` (`412.0` and `4.12e2` too). Other members are ignored.
+/// whole number in `HEIGHT_RANGE` (`412.0` and `4.12e2` too), and no other member.
 pub fn decode(message: &str) -> Option<u32> {
     // Whether `JSON.parse` would take it: serde_json skips a value without a depth limit, with
     // numbers of any size and lone surrogates in strings, as JavaScript reads them.
@@ -53,6 +53,9 @@ pub fn decode(message: &str) -> Option<u32> {
                 version = Some(value);
             } else if key == utf16("height") {
                 height = Some(value);
+            } else {
+                // Exactly the documented shape: a member of any other name is refused.
+                return None;
             }
             scan.space();
             if !scan.eat(b',') {
@@ -223,7 +226,6 @@ mod tests {
 
     #[test]
     fn decode_takes_every_spelling_of_the_shape() {
-        let deep = format!("{}{}", "[".repeat(10_000), "]".repeat(10_000));
         for message in [
             r#"{"type":"sportdash:height","version":1,"height":412}"#.to_string(),
             " {\"height\" :\t412 ,\n\"version\":1,\"type\":\"sportdash:height\"}\r\n".to_string(),
@@ -232,12 +234,23 @@ mod tests {
             r#"{"\u0074ype":"sportdash\u003aheight","version":1,"height":412}"#.to_string(),
             r#"{"type":"x","type":"sportdash:height","version":1,"height":1,"height":412}"#
                 .to_string(),
+        ] {
+            assert_eq!(decode(&message), Some(412), "{message}");
+        }
+    }
+
+    #[test]
+    fn decode_refuses_any_other_member() {
+        let deep = format!("{}{}", "[".repeat(10_000), "]".repeat(10_000));
+        for message in [
             r#"{"type":"sportdash:height","version":1,"height":412,"a":[{"b":"]}"}],"c":1e400}"#
                 .to_string(),
             r#"{"type":"sportdash:height","version":1,"height":412,"\ud800":"\udfff"}"#.to_string(),
             format!(r#"{{"type":"sportdash:height","version":1,"height":412,"deep":{deep}}}"#),
+            r#"{"type":"sportdash:height","version":1,"height":412,"__proto__":{}}"#.to_string(),
+            r#"{"type":"sportdash:height","version":1,"height":412,"Type":"x"}"#.to_string(),
         ] {
-            assert_eq!(decode(&message), Some(412), "{message}");
+            assert_eq!(decode(&message), None, "{message}");
         }
     }
 

@@ -96,6 +96,19 @@ pub struct Note {
     pub message: String,
 }
 
+/// The longest text read: a year's report is tens of kilobytes; this is a hundred times that
+/// and more. Longer texts are refused, so memory stays a small multiple of what is read.
+pub const MAX_TEXT_BYTES: usize = 4 * 1024 * 1024;
+
+/// Why a text is not read.
+pub fn too_long(bytes: usize) -> String {
+    format!(
+        "the text is {:.1} MB; a report is read up to {} MB",
+        bytes as f64 / 1_048_576.0,
+        MAX_TEXT_BYTES / 1_048_576
+    )
+}
+
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Extracted {
     pub candidates: Vec<Candidate>,
@@ -333,6 +346,16 @@ const CONTEXT_CHARS: usize = 60;
 
 /// Proposes observations from `text`.
 pub fn extract(text: &str, options: &Options) -> Extracted {
+    if text.len() > MAX_TEXT_BYTES {
+        return Extracted {
+            candidates: Vec::new(),
+            notes: vec![Note {
+                offset: 0,
+                number: String::new(),
+                message: too_long(text.len()),
+            }],
+        };
+    }
     let chars = prepare(text);
     let layout = Layout::new(&chars);
     let mut reader = Reader {
@@ -366,9 +389,10 @@ struct Ch {
     c: char,
     /// As written.
     raw: char,
-    /// Byte range in the original text.
-    start: usize,
-    end: usize,
+    /// Byte range in the original text (a text is at most `MAX_TEXT_BYTES`, so 32 bits hold
+    /// it: the extractor's memory is a small multiple of its input's).
+    start: u32,
+    end: u32,
     /// White space comes before it.
     spaced: bool,
     /// A line break comes before it.
@@ -402,8 +426,8 @@ fn prepare(text: &str) -> Vec<Ch> {
         chars.push(Ch {
             c,
             raw,
-            start,
-            end: start + raw.len_utf8(),
+            start: start as u32,
+            end: (start + raw.len_utf8()) as u32,
             spaced,
             newline,
             layout_break,
@@ -439,8 +463,9 @@ fn starts_number(chars: &[Ch], i: usize) -> bool {
 /// Where clauses and sentences begin and end, which characters are inside quotation marks or
 /// titles, and what each sentence says about time and plans. Built once, in linear time.
 struct Layout {
-    clause: Vec<(usize, usize)>,
-    sentence_of: Vec<usize>,
+    clauses: Spans,
+    /// Each character's sentence, an index into `sentences`.
+    sentence_of: Vec<u32>,
     sentences: Vec<Sentence>,
     quoted: Vec<bool>,
 }
@@ -470,16 +495,15 @@ impl Layout {
         };
         let sentence_break =
             |i: usize| chars[i].layout_break || (i > 0 && is_sentence_end(chars[i - 1].c));
-        let clause = spans(n, clause_break);
-        let sentence_spans = spans(n, sentence_break);
-        let mut sentences = Vec::new();
-        let mut sentence_of = vec![0; n];
-        for (i, &span) in sentence_spans.iter().enumerate() {
-            if sentences.last() != Some(&span) {
-                sentences.push(span);
-            }
-            sentence_of[i] = sentences.len() - 1;
-        }
+        let clauses = spans(n, clause_break);
+        let Spans {
+            of: sentence_of,
+            bounds,
+        } = spans(n, sentence_break);
+        let sentences: Vec<(usize, usize)> = bounds
+            .into_iter()
+            .map(|(a, b)| (a as usize, b as usize))
+            .collect();
         let quoted = quoted(chars);
         // A paragraph that opens with 今年/明年…将 is a plan throughout.
         let mut in_plan_paragraph = false;
@@ -506,7 +530,7 @@ impl Layout {
             })
             .collect();
         Layout {
-            clause,
+            clauses,
             sentence_of,
             sentences,
             quoted,
@@ -520,24 +544,36 @@ fn is_decimal_point(chars: &[Ch], i: usize) -> bool {
 
 /// For each character, the span `[start, end)` of the piece it lies in, pieces being separated
 /// before every `i` where `breaks_before(i)`.
-fn spans(n: usize, breaks_before: impl Fn(usize) -> bool) -> Vec<(usize, usize)> {
-    let mut starts = vec![0; n];
+/// Spans covering `0..n`, cut before each `i` where `breaks_before(i)`: their bounds, and for
+/// each character the span it is in (four bytes a character, not sixteen).
+struct Spans {
+    of: Vec<u32>,
+    bounds: Vec<(u32, u32)>,
+}
+
+impl Spans {
+    /// The span character `i` is in.
+    fn at(&self, i: usize) -> (usize, usize) {
+        let (a, b) = self.bounds[self.of[i] as usize];
+        (a as usize, b as usize)
+    }
+}
+
+fn spans(n: usize, breaks_before: impl Fn(usize) -> bool) -> Spans {
+    let mut of = Vec::with_capacity(n);
+    let mut bounds = Vec::new();
     let mut start = 0;
-    for (i, slot) in starts.iter_mut().enumerate() {
+    for i in 0..n {
         if i > 0 && breaks_before(i) {
+            bounds.push((start as u32, i as u32));
             start = i;
         }
-        *slot = start;
+        of.push(bounds.len() as u32);
     }
-    let mut out = vec![(0, n); n];
-    let mut end = n;
-    for i in (0..n).rev() {
-        out[i] = (starts[i], end);
-        if i > 0 && breaks_before(i) {
-            end = i;
-        }
+    if n > 0 {
+        bounds.push((start as u32, n as u32));
     }
-    out
+    Spans { of, bounds }
 }
 
 /// Which characters lie inside quotation marks or title marks: names, slogans, programmes.
@@ -797,8 +833,8 @@ impl Reader<'_> {
         let chars = self.chars;
         let to = to.clamp(from + 1, chars.len());
         self.out.notes.push(Note {
-            offset: chars[from].start,
-            number: self.text[chars[from].start..chars[to - 1].end].to_string(),
+            offset: chars[from].start as usize,
+            number: self.text[chars[from].start as usize..chars[to - 1].end as usize].to_string(),
             message,
         });
     }
@@ -820,7 +856,7 @@ impl Reader<'_> {
     /// Whether `word` ends right before `i` (in the same clause).
     fn preceded_by(&self, i: usize, word: &str) -> bool {
         let n = word.chars().count();
-        if i < n || i - n < self.layout.clause[i.min(self.chars.len() - 1)].0 {
+        if i < n || i - n < self.layout.clauses.at(i.min(self.chars.len() - 1)).0 {
             return false;
         }
         self.chars[i - n..i].iter().map(|ch| ch.c).eq(word.chars())
@@ -1015,7 +1051,7 @@ impl Reader<'_> {
             }
             return Ok(rank(j + 1));
         }
-        let clause_start = self.layout.clause[start].0;
+        let clause_start = self.layout.clauses.at(start).0;
         let window = start.saturating_sub(12).max(clause_start);
         let before: String = chars[window..start].iter().map(|ch| ch.c).collect();
         let ends_here = self
@@ -1071,7 +1107,7 @@ impl Reader<'_> {
 
     /// 至少 / 不少于 earlier in the clause (至少为…上了1次党课).
     fn at_least_in_clause(&self, i: usize) -> Option<Qualifier> {
-        let (start, _) = self.near(i, self.layout.clause[i]);
+        let (start, _) = self.near(i, self.layout.clauses.at(i));
         let before = self.text_of((start, i));
         (before.contains("至少") || before.contains("不少于")).then_some(Qualifier::AtLeast)
     }
@@ -1080,13 +1116,14 @@ impl Reader<'_> {
         let chars = self.chars;
         let i = mention.number.start;
         let (quote_start, quote_end) = self.quote_span(i, mention.end);
-        let quote = self.text[chars[quote_start].start..chars[quote_end - 1].end].to_string();
+        let quote = self.text[chars[quote_start].start as usize..chars[quote_end - 1].end as usize]
+            .to_string();
         let key = (
             mention.number.value.to_bits(),
             mention.value_max.map(f64::to_bits),
             mention.unit.clone(),
             quote.clone(),
-            chars[i].start - chars[quote_start].start,
+            chars[i].start as usize - chars[quote_start].start as usize,
         );
         if !self.seen.insert(key) {
             self.note(
@@ -1096,7 +1133,7 @@ impl Reader<'_> {
             );
             return;
         }
-        let sentence = &self.layout.sentences[self.layout.sentence_of[i]];
+        let sentence = &self.layout.sentences[self.layout.sentence_of[i] as usize];
         let (year, year_basis, year_note) = self.year(sentence, i);
         let plan = sentence.plan && !self.clause_reports_a_fact(i);
         let target =
@@ -1128,14 +1165,14 @@ impl Reader<'_> {
                 quote,
             },
             note,
-            offset: chars[i].start,
+            offset: chars[i].start as usize,
         });
     }
 
     /// The clause around the number, cut down to its part between 、 or to a window around the
     /// number when it is long.
     fn quote_span(&self, from: usize, to: usize) -> (usize, usize) {
-        let (mut start, mut end) = self.near(from, self.layout.clause[from]);
+        let (mut start, mut end) = self.near(from, self.layout.clauses.at(from));
         end = end.max(to);
         if end - start > MAX_QUOTE_CHARS {
             let list_start = (start..from).rev().find(|&k| self.chars[k].c == '、');
@@ -1164,7 +1201,7 @@ impl Reader<'_> {
     /// Whether the clause around `i` tells of something done (已, 了) without a plan word of its
     /// own: 吸引了200余人 in a sentence that also says 计划 is a fact.
     fn clause_reports_a_fact(&self, i: usize) -> bool {
-        let (a, b) = self.near(i, self.layout.clause[i]);
+        let (a, b) = self.near(i, self.layout.clauses.at(i));
         let clause = self.text_of((a, b));
         let done = clause.contains('已')
             || clause
@@ -1184,7 +1221,7 @@ impl Reader<'_> {
         // 目前 / 截至目前 speaks for the rest of the sentence from where it stands.
         let current = sentence
             .current_from
-            .is_some_and(|at| at < self.layout.clause[i].1);
+            .is_some_and(|at| at < self.layout.clauses.at(i).1);
         let given = self.options.year;
         if let [year] = named.as_slice() {
             return (Some(*year), Some(YearBasis::Stated), None);
@@ -1257,7 +1294,7 @@ impl Reader<'_> {
             Kind::Medal(colour) => return Some(colour.to_string()),
             Kind::Rank => {
                 let i = mention.number.start;
-                let sentence = &self.layout.sentences[self.layout.sentence_of[i]];
+                let sentence = &self.layout.sentences[self.layout.sentence_of[i] as usize];
                 let (a, _) = self.near(i, sentence.span);
                 let before = self.text_of((a, i));
                 return RANK_RULES
@@ -1269,7 +1306,7 @@ impl Reader<'_> {
         }
         // The number's part of the clause, between 、 (or the clause's ends).
         let i = mention.number.start;
-        let (clause_start, clause_end) = self.near(i, self.layout.clause[i]);
+        let (clause_start, clause_end) = self.near(i, self.layout.clauses.at(i));
         let start = (clause_start..i)
             .rev()
             .find(|&k| self.chars[k].c == '、')

@@ -135,6 +135,8 @@ pub struct Strings {
     pub ignored_params: &'static str,
     pub ignored_ids: &'static str,
     pub names_in_full: &'static str,
+    pub slide_unusable: &'static str,
+    pub sources_unavailable: &'static str,
     pub years_without_data: &'static str,
     pub close: &'static str,
     pub basis_stated: &'static str,
@@ -238,6 +240,8 @@ static ZH: Strings = Strings {
     ignored_params: "链接中有无法识别的参数，已忽略：",
     ignored_ids: "链接中的这些编号在数据中找不到，已忽略：",
     names_in_full: "图中省略的名称全文：",
+    slide_unusable: "这一页无法显示：它的视图有问题（见上）。",
+    sources_unavailable: "报告目录（reports.json）无法读取：图表照常显示，但数字的出处暂不可用。",
     years_without_data: "这些年份没有该指标的数据，显示的是有数据的年份：",
     close: "关闭",
     basis_stated: "原文写明年份",
@@ -341,6 +345,8 @@ static EN: Strings = Strings {
     ignored_params: "Some link parameters were not understood and were ignored: ",
     ignored_ids: "These ids in the link are not in the data and were ignored: ",
     names_in_full: "Names shortened in the chart, in full: ",
+    slide_unusable: "This slide cannot be shown: its view has a problem (above).",
+    sources_unavailable: "The list of reports (reports.json) could not be read: the charts are shown, but where each number comes from is not available.",
     years_without_data: "The indicator has no values in these years, so the years with values are shown: ",
     close: "Close",
     basis_stated: "the sentence names the year",
@@ -372,6 +378,34 @@ pub fn ignored_notes(ignored: &[crate::query::Ignored], lang: Lang) -> Vec<Strin
     .filter(|(_, items)| !items.is_empty())
     .map(|(lead, items)| format!("{lead}{}", items.join(", ")))
     .collect()
+}
+
+/// What a chart left out where its data has more than it can draw (`query::MAX_GROUPS`).
+pub fn omitted_note(chart: &crate::query::ChartData, lang: Lang) -> Option<String> {
+    if chart.omitted == 0 {
+        return None;
+    }
+    let omitted = crate::format::number(chart.omitted as f64);
+    let lines = chart.shape == crate::query::Shape::Lines;
+    let shown = if lines {
+        chart.series.len()
+    } else {
+        chart.groups.len()
+    };
+    Some(match (lang, lines) {
+        (Lang::Zh, false) => format!(
+            "数据太多，这里只画出前{shown}组（另有{omitted}组赛事或活动未画出，表格与导出也只含画出的部分）；请缩小年份或地区范围。"
+        ),
+        (Lang::Zh, true) => format!(
+            "数据太多，这里只画出前{shown}条线（另有{omitted}条未画出，表格与导出也只含画出的部分）；请缩小年份或地区范围。"
+        ),
+        (Lang::En, false) => format!(
+            "Too much to draw: the first {shown} groups are shown and {omitted} more (competitions or events) are left out, of the table and downloads too; choose fewer years or places."
+        ),
+        (Lang::En, true) => format!(
+            "Too much to draw: the first {shown} lines are shown and {omitted} more are left out, of the table and downloads too; choose fewer years or places."
+        ),
+    })
 }
 
 /// The name of a dashboard section.
@@ -411,11 +445,31 @@ pub fn more_matches(lang: Lang, more: usize) -> String {
     }
 }
 
+/// The longest name shown whole; the validator refuses longer ones, and a page shows at most
+/// this much of one it was given anyway.
+pub const NAME_CHARS: usize = 80;
+
+/// A name from the data as the page shows it: without the characters that hide text or
+/// reorder it on screen, and at most `NAME_CHARS` long. The validator refuses names that need
+/// this; a page given them anyway stays readable.
+pub fn shown_name(name: &str) -> String {
+    let clean: String = name
+        .chars()
+        .filter(|&c| !crate::state::is_hidden(c))
+        .collect();
+    if clean.chars().count() <= NAME_CHARS {
+        clean
+    } else {
+        let cut: String = clean.chars().take(NAME_CHARS - 1).collect();
+        format!("{cut}…")
+    }
+}
+
 /// An entity's name from the data, or its id when the catalog does not know it.
 pub fn entity_name(catalog: &Catalog, id: &str, lang: Lang) -> String {
     catalog
         .entity(id)
-        .map_or_else(|| id.to_string(), |e| lang.pick(&e.name).to_string())
+        .map_or_else(|| id.to_string(), |e| shown_name(lang.pick(&e.name)))
 }
 
 /// What the indicator counts, as the data describes it; `None` where it does not.
@@ -436,7 +490,7 @@ pub fn indicator_name(catalog: &Catalog, id: &str, lang: Lang) -> String {
     }
     catalog
         .indicator(id)
-        .map_or_else(|| id.to_string(), |i| lang.pick(&i.name).to_string())
+        .map_or_else(|| id.to_string(), |i| shown_name(lang.pick(&i.name)))
 }
 
 /// The line a folded set of controls shows (phones): `筛选 · 焦作市, 河东区 · 2021–2023`.

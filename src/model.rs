@@ -204,6 +204,17 @@ pub struct Report {
     pub note: Option<Text>,
 }
 
+/// Whether `id` can name a place or an indicator in a link: 1 to 64 of `A–Z a–z 0–9 _ -`,
+/// which the address carries as they are (`entities=a,b` splits on commas, so an id with a
+/// comma, a dot or a space could not come back from a copied link).
+pub fn is_link_id(id: &str) -> bool {
+    !id.is_empty()
+        && id.len() <= 64
+        && id
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-')
+}
+
 /// Entities, indicators and reports: what every view needs before any dataset. Look-ups by id
 /// are indexed, since a national data set has thousands of entities.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -211,6 +222,8 @@ pub struct Catalog {
     pub entities: Vec<Entity>,
     pub indicators: Vec<Indicator>,
     pub reports: Vec<Report>,
+    /// False where `reports.json` could not be read: the charts still show, without sources.
+    reports_read: bool,
     index: Index,
 }
 
@@ -240,8 +253,23 @@ impl Catalog {
             entities,
             indicators,
             reports,
+            reports_read: true,
             index,
         }
+    }
+
+    /// A catalog whose reports could not be read: every view still draws, and says that the
+    /// sources are unavailable; nothing is checked against reports.
+    pub fn without_reports(entities: Vec<Entity>, indicators: Vec<Indicator>) -> Self {
+        Catalog {
+            reports_read: false,
+            ..Catalog::new(entities, indicators, Vec::new())
+        }
+    }
+
+    /// Whether the reports were read (see `without_reports`).
+    pub fn has_reports(&self) -> bool {
+        self.reports_read
     }
 
     pub fn entity(&self, id: &str) -> Option<&Entity> {

@@ -3,7 +3,7 @@
 //! The chart and the table are both drawn from one `ChartData`, so they always agree.
 //! A value that was not reported is a `Cell::NoData` row, never a zero.
 
-use std::collections::{BTreeSet, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashSet};
 
 use crate::i18n::Lang;
 use crate::model::{Catalog, Category, Dataset, Observation, Text};
@@ -176,7 +176,14 @@ pub struct ChartData {
     /// The largest value the chart's axis must reach (the high end of ranges included): its
     /// rows', or, while the years play (`until`), those of every year to come.
     pub scale: f64,
+    /// Groups (bars) or series (lines) left out beyond `MAX_GROUPS` or `MAX_SERIES`: a chart of
+    /// thousands of competitions is neither drawable in time nor readable. The view says so.
+    pub omitted: usize,
 }
+
+/// The most groups of bars a chart draws, and the most lines.
+pub const MAX_GROUPS: usize = 60;
+pub const MAX_SERIES: usize = 24;
 
 impl ChartData {
     /// The years along the x axis of a line chart.
@@ -293,9 +300,11 @@ pub fn has_data(dataset: &Dataset, entity: &str) -> bool {
     dataset.observations.iter().any(|o| o.entity == entity)
 }
 
-/// The places a view lets the user pick from, in catalog order.
+/// The places a view lets the user pick from, in catalog order: the reports' subjects, or in a
+/// large data set (or one whose reports are unavailable) every place with data.
 pub fn pickable_entities(catalog: &Catalog, dataset: &Dataset) -> Vec<String> {
-    if has_many_places(dataset) {
+    // Without reports, whose subjects are the places compared, the places with data are.
+    if has_many_places(dataset) || !catalog.has_reports() {
         let with_data: BTreeSet<&str> = dataset
             .observations
             .iter()
@@ -630,8 +639,6 @@ pub fn chart(catalog: &Catalog, dataset: &Dataset, selection: &Selection) -> Cha
         .map(|r| (r.doc.clone(), r.published.clone()))
         .collect();
     let mut builder = Builder {
-        chosen,
-        published,
         years,
         data: ChartData {
             category: dataset.category,
@@ -645,7 +652,10 @@ pub fn chart(catalog: &Catalog, dataset: &Dataset, selection: &Selection) -> Cha
             series: Vec::new(),
             rows: Vec::new(),
             scale: 0.0,
+            omitted: 0,
         },
+        index: Index::new(&chosen, &published),
+        chosen,
     };
     for entity in &entities {
         match shape {
@@ -659,11 +669,48 @@ pub fn chart(catalog: &Catalog, dataset: &Dataset, selection: &Selection) -> Cha
     builder.data
 }
 
+/// The chosen observations sorted by what a row is of (place, year, competition, indicator),
+/// each key's earliest report first: a row's values are found by binary search.
+/// Built once, so that a chart of thousands of values is n log n in them, not quadratic.
+struct Index<'a> {
+    sorted: Vec<&'a Observation>,
+}
+
+type RowKey<'a> = (&'a str, i32, &'a str, &'a str);
+
+fn row_key(o: &Observation) -> RowKey<'_> {
+    (
+        o.entity.as_str(),
+        o.year,
+        o.context_zh(),
+        o.indicator.as_str(),
+    )
+}
+
+impl<'a> Index<'a> {
+    fn new(chosen: &[&'a Observation], published: &BTreeMap<String, String>) -> Self {
+        let mut sorted = chosen.to_vec();
+        sorted.sort_by(|a, b| {
+            row_key(a).cmp(&row_key(b)).then_with(|| {
+                (published.get(&a.source.doc), &a.source.doc)
+                    .cmp(&(published.get(&b.source.doc), &b.source.doc))
+            })
+        });
+        Index { sorted }
+    }
+
+    /// Every value of the key, earliest report first.
+    fn values(&self, key: RowKey) -> &[&'a Observation] {
+        let from = self.sorted.partition_point(|o| row_key(o) < key);
+        let to = from + self.sorted[from..].partition_point(|o| row_key(o) == key);
+        &self.sorted[from..to]
+    }
+}
+
 /// Accumulates groups, series and rows; one method per shape, called per entity.
 struct Builder<'a> {
     chosen: Vec<&'a Observation>,
-    /// Report → publication date, to put the earliest report's value first.
-    published: std::collections::BTreeMap<String, String>,
+    index: Index<'a>,
     /// The years shown, first and last: a line chart's axis; the last is the year given to the
     /// "no data" row of an entity that reported nothing.
     years: (i32, i32),
@@ -679,19 +726,37 @@ impl Builder<'_> {
         indicator: &str,
         context: Option<&Text>,
     ) -> Vec<&Observation> {
-        let mut found: Vec<&Observation> = self
+        let context = context.map_or("", |c| c.zh.as_str());
+        self.index
+            .values((entity, year, context, indicator))
+            .to_vec()
+    }
+
+    /// The (year, context) pairs an entity has among the chosen observations, in year order and
+    /// within a year in the data's order.
+    fn contexts_of(&self, entity: &str) -> Vec<(i32, Option<Text>)> {
+        let mut seen = HashSet::new();
+        let mut pairs: Vec<(i32, Option<Text>)> = self
             .chosen
             .iter()
-            .copied()
-            .filter(|o| {
-                o.entity == entity
-                    && o.year == year
-                    && o.indicator == indicator
-                    && o.context.as_ref().map(|c| &c.zh) == context.map(|c| &c.zh)
-            })
+            .filter(|o| o.entity == entity && seen.insert((o.year, o.context_zh())))
+            .map(|o| (o.year, o.context.clone()))
             .collect();
-        found.sort_by_key(|o| (self.published.get(&o.source.doc), &o.source.doc));
-        found
+        pairs.sort_by_key(|(year, _)| *year);
+        pairs
+    }
+
+    /// Whether there is room for another group of bars (or, for lines, another series);
+    /// counts the ones left out.
+    fn room(&mut self) -> bool {
+        let room = match self.data.shape {
+            Shape::Lines => self.data.series.len() < MAX_SERIES,
+            _ => self.data.groups.len() < MAX_GROUPS,
+        };
+        if !room {
+            self.data.omitted += 1;
+        }
+        room
     }
 
     fn cell(&self, found: Vec<&Observation>) -> Cell {
@@ -764,7 +829,8 @@ impl Builder<'_> {
                 })
                 .collect();
         }
-        let mut competitions: Vec<(Option<i32>, Option<Text>)> = contexts_of(&self.chosen, entity)
+        let mut competitions: Vec<(Option<i32>, Option<Text>)> = self
+            .contexts_of(entity)
             .into_iter()
             .map(|(year, context)| (Some(year), context))
             .collect();
@@ -772,6 +838,9 @@ impl Builder<'_> {
             competitions.push((None, None));
         }
         for (year, context) in competitions {
+            if !self.room() {
+                continue;
+            }
             let group = self.group(Group::Entity {
                 entity: entity.to_string(),
                 context: context.clone(),
@@ -819,8 +888,8 @@ impl Builder<'_> {
             })
             .collect();
         let indicator = self.data.indicator.clone();
-        let contexts = contexts_of(&self.chosen, entity);
-        if contexts.is_empty() || contexts.iter().any(|(_, c)| c.is_none()) {
+        let contexts = self.contexts_of(entity);
+        if (contexts.is_empty() || contexts.iter().any(|(_, c)| c.is_none())) && self.room() {
             let group = self.group(Group::Entity {
                 entity: entity.to_string(),
                 context: None,
@@ -831,6 +900,9 @@ impl Builder<'_> {
             }
         }
         for (year, context) in contexts.into_iter().filter(|(_, c)| c.is_some()) {
+            if !self.room() {
+                continue;
+            }
             let group = self.group(Group::Entity {
                 entity: entity.to_string(),
                 context: context.clone(),
@@ -851,8 +923,9 @@ impl Builder<'_> {
         let years = self.data.line_years();
         let indicator = self.data.indicator.clone();
         let mut contexts: Vec<Option<Text>> = Vec::new();
-        for (_, context) in contexts_of(&self.chosen, entity) {
-            if !contexts.contains(&context) {
+        let mut seen = HashSet::new();
+        for (_, context) in self.contexts_of(entity) {
+            if seen.insert(context.as_ref().map(|c| c.zh.clone())) {
                 contexts.push(context);
             }
         }
@@ -860,6 +933,9 @@ impl Builder<'_> {
             contexts.push(None);
         }
         for context in contexts {
+            if !self.room() {
+                continue;
+            }
             let series = self.data.series.len();
             self.data.series.push(Series {
                 key: SeriesKey::Entity {
@@ -881,20 +957,4 @@ impl Builder<'_> {
             }
         }
     }
-}
-
-/// The (year, context) pairs an entity has among the chosen observations, in year order.
-fn contexts_of(chosen: &[&Observation], entity: &str) -> Vec<(i32, Option<Text>)> {
-    let mut found: Vec<(i32, Option<Text>)> = Vec::new();
-    for o in chosen.iter().filter(|o| o.entity == entity) {
-        let key = (o.year, o.context.clone());
-        if !found
-            .iter()
-            .any(|(y, c)| *y == key.0 && c.as_ref().map(|c| &c.zh) == key.1.as_ref().map(|c| &c.zh))
-        {
-            found.push(key);
-        }
-    }
-    found.sort_by_key(|(year, _)| *year);
-    found
 }

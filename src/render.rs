@@ -387,8 +387,11 @@ pub fn find_font(explicit: Option<&Path>) -> Result<CjkFont, Failure> {
     )))
 }
 
+/// The largest font file read: Noto Sans CJK's collection is about 20 MB.
+const MAX_FONT_BYTES: usize = 64 * 1024 * 1024;
+
 fn load_font(path: &Path) -> Result<CjkFont, String> {
-    let bytes = fs::read(path).map_err(|e| e.to_string())?;
+    let bytes = files::read_bounded(path, MAX_FONT_BYTES)?;
     let (face, family) = chinese_face(&bytes)?;
     let font = FontVec::try_from_vec_and_index(bytes, face).map_err(|e| e.to_string())?;
     Ok(CjkFont {

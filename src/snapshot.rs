@@ -246,7 +246,7 @@ fn controls(
         let has_data = query::has_data(dataset, &id);
         let english = catalog
             .entity(&id)
-            .and_then(|e| e.name.en.as_deref())
+            .and_then(|e| e.name.en.as_deref().map(crate::i18n::shown_name))
             .filter(|_| lang == Lang::Zh);
         let _ = write!(
             html,
@@ -261,7 +261,7 @@ fn controls(
             escape(&entity_name(catalog, &id, lang)),
             english.map_or_else(String::new, |en| format!(
                 "<span class=\"chip-en\" lang=\"en\">{}</span>",
-                escape(en)
+                escape(&en)
             )),
         );
     }

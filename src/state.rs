@@ -4,7 +4,7 @@
 //! Parsed by a pure function; unknown or malformed parameters are skipped and reported.
 
 use crate::i18n::Lang;
-use crate::model::Category;
+use crate::model::{is_link_id, Category};
 
 /// Longest parameter value a note repeats back; longer ones are cut.
 const NOTE_LIMIT: usize = 40;
@@ -100,10 +100,12 @@ impl ViewState {
 }
 
 /// Parses a query string (with or without the leading `?`). Returns the state and a note per
-/// parameter that was not understood.
+/// parameter that was not understood, or that a later one of the same name replaced.
 pub fn parse(query: &str) -> (ViewState, Vec<String>) {
     let mut state = ViewState::default();
     let mut notes = Vec::new();
+    // Each name's parameter that counts so far, as a note would give it.
+    let mut counting: Vec<(&str, String)> = Vec::new();
     let query = query.trim_start_matches('?');
     if query.len() > QUERY_LIMIT {
         return (state, vec![format!("({} characters)", query.len())]);
@@ -128,14 +130,16 @@ pub fn parse(query: &str) -> (ViewState, Vec<String>) {
                     set(&mut state.view, c)
                 }),
             },
-            "indicator" => is_id(&value) && set(&mut state.indicator, value.clone()),
+            "indicator" => is_link_id(&value) && set(&mut state.indicator, value.clone()),
             "entities" => {
                 let ids: Vec<String> = value
                     .split(',')
                     .filter(|id| !id.is_empty())
                     .map(str::to_string)
                     .collect();
-                ids.iter().all(|id| is_id(id)) && ids.len() <= 64 && set(&mut state.entities, ids)
+                ids.iter().all(|id| is_link_id(id))
+                    && ids.len() <= 64
+                    && set(&mut state.entities, ids)
             }
             "years" => parse_years(&value).is_some_and(|y| set(&mut state.years, y)),
             "show" => match value.as_str() {
@@ -152,12 +156,18 @@ pub fn parse(query: &str) -> (ViewState, Vec<String>) {
             "top" => bounded(&value, 1..=100).is_some_and(|n| set(&mut state.top, n)),
             _ => false,
         };
+        let as_noted = if raw.is_empty() {
+            shorten(&decode(key))
+        } else {
+            format!("{}={}", shorten(&decode(key)), shorten(&value))
+        };
         if !understood {
-            notes.push(if raw.is_empty() {
-                shorten(&decode(key))
-            } else {
-                format!("{}={}", shorten(&decode(key)), shorten(&value))
-            });
+            notes.push(as_noted);
+        } else if let Some(earlier) = counting.iter_mut().find(|(name, _)| *name == key) {
+            // Given twice: the last counts, and the one it replaced is said.
+            notes.push(std::mem::replace(&mut earlier.1, as_noted));
+        } else {
+            counting.push((key, as_noted));
         }
     }
     (state, notes)
@@ -231,15 +241,25 @@ fn set_to<T>(slot: &mut T, value: T) -> bool {
     true
 }
 
-/// A value as a note repeats it: cut to a readable length, without the characters that a
-/// crafted link could use to hide text or to show it in another order than it is written.
+/// A value as a note repeats it: cut to a readable length, with the characters that a crafted
+/// link could use to hide text or to show it in another order than it is written named where
+/// they are (`⟨U+202E⟩`), so the note shows why the value was not understood.
 fn shorten(value: &str) -> String {
-    let clean: String = value.chars().filter(|&c| !is_hidden(c)).collect();
-    if clean.chars().count() <= NOTE_LIMIT {
-        clean
+    let cut: String = value.chars().take(NOTE_LIMIT).collect();
+    let shown: String = cut
+        .chars()
+        .map(|c| {
+            if is_hidden(c) {
+                format!("⟨U+{:04X}⟩", u32::from(c))
+            } else {
+                c.to_string()
+            }
+        })
+        .collect();
+    if value.chars().count() > NOTE_LIMIT {
+        format!("{shown}…")
     } else {
-        let cut: String = clean.chars().take(NOTE_LIMIT).collect();
-        format!("{cut}…")
+        shown
     }
 }
 
@@ -255,14 +275,6 @@ pub fn is_hidden(c: char) -> bool {
                 | '\u{2060}'..='\u{2069}'
                 | '\u{FEFF}'
         )
-}
-
-fn is_id(value: &str) -> bool {
-    !value.is_empty()
-        && value.len() <= 64
-        && value
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-')
 }
 
 /// `2021-2023`, or one year; a range written the other way round (`2023-2021`) means the same.
@@ -347,9 +359,17 @@ mod tests {
         let (state, notes) = parse(&"a=1&".repeat(2000));
         assert_eq!(state, ViewState::default());
         assert_eq!(notes, vec!["(8000 characters)"]);
-        // U+202E (right-to-left override) would show "txt.exe" as "exe.txt"; U+200B hides.
-        let (_, notes) = parse("file=%E2%80%AEexe.txt&%E2%80%8Bx=1%E2%81%A6");
-        assert_eq!(notes, vec!["file=exe.txt", "x=1"]);
+        // U+202E (right-to-left override) would show "txt.exe" as "exe.txt"; U+200B hides; NUL
+        // made "view=even%00ts" read as "view=events". Each is named where it is.
+        let (_, notes) = parse("file=%E2%80%AEexe.txt&%E2%80%8Bx=1%E2%81%A6&view=even%00ts");
+        assert_eq!(
+            notes,
+            vec![
+                "file=⟨U+202E⟩exe.txt",
+                "⟨U+200B⟩x=1⟨U+2066⟩",
+                "view=even⟨U+0000⟩ts"
+            ]
+        );
     }
 
     #[test]
@@ -441,7 +461,7 @@ mod tests {
             (state.page, state.view),
             (Page::Data, Some(Category::Medals))
         );
-        assert!(notes.is_empty());
+        assert_eq!(notes, vec!["view=sources"]);
     }
 
     #[test]

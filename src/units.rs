@@ -73,6 +73,24 @@ pub fn lookup(name: &str) -> Option<Unit> {
         })
 }
 
+/// The largest value of a dimension that a sports report could state, in its base unit.
+/// Larger is a typo or a forgery, and would make an axis no chart can draw honestly.
+pub fn largest(dimension: Dimension) -> f64 {
+    match dimension {
+        // A thousand trillion yuan: ten times China's yearly output.
+        Dimension::Money => 1e15,
+        // China's land is 9.6 million km², 9.6e12 m².
+        Dimension::Area => 1e13,
+        Dimension::People => 2e9,
+        Dimension::PersonTimes => 1e11,
+        Dimension::Count => 1e8,
+        Dimension::Rank => 1e4,
+        Dimension::Points => 1e7,
+        // Growth rates may pass 100%; nothing reported passes a hundredfold.
+        Dimension::Percent => 1e4,
+    }
+}
+
 pub fn is_known(name: &str) -> bool {
     lookup(name).is_some()
 }

@@ -7,7 +7,7 @@ use std::collections::{BTreeMap, HashSet};
 
 use crate::deck::Slide;
 use crate::load::{Diagnostic, Severity, ENTITIES_FILE, INDICATORS_FILE, REPORTS_FILE};
-use crate::model::{Catalog, Category, Dataset, Observation, Qualifier, Status};
+use crate::model::{is_link_id, Catalog, Category, Dataset, Observation, Qualifier, Status, Text};
 use crate::numerals::writes_number;
 use crate::query::MEDAL_TABLE;
 use crate::units;
@@ -15,6 +15,50 @@ use crate::units;
 /// Report texts by file name, white space removed (see `squash`), for checking quotes.
 /// The dashboard has none; the CLI and tests do.
 pub type ReportTexts = BTreeMap<String, String>;
+
+/// The longest texts the data may hold, in characters: a name is a line of a chip or a legend;
+/// a page cannot lay out a name of thousands.
+const NAME_CHARS: usize = crate::i18n::NAME_CHARS;
+const TITLE_CHARS: usize = 300;
+const NOTE_CHARS: usize = 2000;
+
+/// What is wrong with a text the page shows, if anything: longer than `most` characters, or
+/// holding control characters or invisible formatting ones (a right-to-left override shows a
+/// name in another order than it is written).
+fn text_problem(text: &Text, most: usize) -> Option<String> {
+    for part in std::iter::once(text.zh.as_str()).chain(text.en.as_deref()) {
+        let count = part.chars().count();
+        if count > most {
+            return Some(format!("{count} characters; at most {most}"));
+        }
+        if let Some(c) = part.chars().find(|&c| crate::state::is_hidden(c)) {
+            return Some(format!(
+                "contains the invisible or reordering character U+{:04X}",
+                u32::from(c)
+            ));
+        }
+    }
+    None
+}
+
+/// Whether an indicator's `file` is a data file inside the data directory: a relative path
+/// under `observations/`, of plain names, ending in `.json`.
+pub fn is_data_path(path: &str) -> bool {
+    let parts: Vec<&str> = path.split('/').collect();
+    parts.len() >= 2
+        && parts[0] == "observations"
+        && path.ends_with(".json")
+        && parts.iter().all(|p| {
+            !p.is_empty()
+                && *p != "."
+                && *p != ".."
+                && p.chars()
+                    .all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '.'))
+        })
+}
+
+const LINK_ID: &str =
+    "cannot be carried in a link: use 1 to 64 letters, digits, - and _ (no spaces, dots or commas)";
 
 pub const FIRST_YEAR: i32 = 1990;
 pub const LAST_YEAR: i32 = 2035;
@@ -39,6 +83,22 @@ pub fn catalog(catalog: &Catalog) -> Vec<Diagnostic> {
     let mut seen = HashSet::new();
     for (index, entity) in catalog.entities.iter().enumerate() {
         let record = format!("entities[{index}] ({})", entity.id);
+        if !is_link_id(&entity.id) {
+            found.push(Diagnostic::record_error(
+                ENTITIES_FILE,
+                &record,
+                Some("id"),
+                LINK_ID,
+            ));
+        }
+        if let Some(problem) = text_problem(&entity.name, NAME_CHARS) {
+            found.push(Diagnostic::record_error(
+                ENTITIES_FILE,
+                &record,
+                Some("name"),
+                problem,
+            ));
+        }
         if !seen.insert(entity.id.as_str()) {
             found.push(Diagnostic::record_error(
                 ENTITIES_FILE,
@@ -68,6 +128,43 @@ pub fn catalog(catalog: &Catalog) -> Vec<Diagnostic> {
     let mut seen = HashSet::new();
     for (index, indicator) in catalog.indicators.iter().enumerate() {
         let record = format!("indicators[{index}] ({})", indicator.id);
+        if !is_link_id(&indicator.id) || indicator.id == MEDAL_TABLE {
+            let message = if indicator.id == MEDAL_TABLE {
+                format!("\"{MEDAL_TABLE}\" is the medals view's own indicator")
+            } else {
+                LINK_ID.to_string()
+            };
+            found.push(Diagnostic::record_error(
+                INDICATORS_FILE,
+                &record,
+                Some("id"),
+                message,
+            ));
+        }
+        for (field, text, most) in [
+            ("name", &indicator.name, NAME_CHARS),
+            ("description", &indicator.description, NOTE_CHARS),
+        ] {
+            if let Some(problem) = text_problem(text, most) {
+                found.push(Diagnostic::record_error(
+                    INDICATORS_FILE,
+                    &record,
+                    Some(field),
+                    problem,
+                ));
+            }
+        }
+        if let Some(file) = indicator.file.as_deref().filter(|f| !is_data_path(f)) {
+            found.push(Diagnostic::record_error(
+                INDICATORS_FILE,
+                &record,
+                Some("file"),
+                format!(
+                    "\"{file}\" is not a data file in the data directory: give a path such as \
+                     observations/<section>/<indicator>.json"
+                ),
+            ));
+        }
         if !seen.insert(indicator.id.as_str()) {
             found.push(Diagnostic::record_error(
                 INDICATORS_FILE,
@@ -88,6 +185,21 @@ pub fn catalog(catalog: &Catalog) -> Vec<Diagnostic> {
     let mut seen = HashSet::new();
     for (index, report) in catalog.reports.iter().enumerate() {
         let record = format!("reports[{index}] ({})", report.doc);
+        let note = report.note.clone().unwrap_or_default();
+        for (field, text, most) in [
+            ("title", &report.title, TITLE_CHARS),
+            ("publisher", &report.publisher, TITLE_CHARS),
+            ("note", &note, NOTE_CHARS),
+        ] {
+            if let Some(problem) = text_problem(text, most) {
+                found.push(Diagnostic::record_error(
+                    REPORTS_FILE,
+                    &record,
+                    Some(field),
+                    problem,
+                ));
+            }
+        }
         if !seen.insert(report.doc.as_str()) {
             found.push(Diagnostic::record_error(
                 REPORTS_FILE,
@@ -127,21 +239,72 @@ pub fn dataset(
     dataset: Dataset,
     reports: Option<&ReportTexts>,
 ) -> (Dataset, Vec<Diagnostic>) {
+    let mut check = DatasetCheck::new(catalog, file, dataset.category, reports);
     let mut diagnostics = Vec::new();
-    let mut keys = HashSet::new();
-    let mut kept = Vec::with_capacity(dataset.observations.len());
-    for (index, observation) in dataset.observations.into_iter().enumerate() {
+    let observations = dataset
+        .observations
+        .into_iter()
+        .enumerate()
+        .filter_map(|(index, o)| check.check(index, o, &mut diagnostics))
+        .collect();
+    (
+        Dataset {
+            category: dataset.category,
+            observations,
+        },
+        diagnostics,
+    )
+}
+
+/// The checks of one dataset file, record by record (so that a large file can be checked a
+/// slice at a time): each record against the catalog and the reports, and against the records
+/// before it for duplicates.
+pub struct DatasetCheck<'a> {
+    catalog: &'a Catalog,
+    file: &'a str,
+    category: Category,
+    reports: Option<&'a ReportTexts>,
+    keys: HashSet<((String, i32, String, String), String)>,
+}
+
+impl<'a> DatasetCheck<'a> {
+    pub fn new(
+        catalog: &'a Catalog,
+        file: &'a str,
+        category: Category,
+        reports: Option<&'a ReportTexts>,
+    ) -> Self {
+        DatasetCheck {
+            catalog,
+            file,
+            category,
+            reports,
+            keys: HashSet::new(),
+        }
+    }
+
+    /// Checks the record at `index` in the file: returns it if it passes, and puts a diagnostic
+    /// for every problem in `diagnostics`.
+    pub fn check(
+        &mut self,
+        index: usize,
+        observation: Observation,
+        diagnostics: &mut Vec<Diagnostic>,
+    ) -> Option<Observation> {
         let mut problems = Vec::new();
         check_observation(
-            catalog,
-            dataset.category,
+            self.catalog,
+            self.category,
             &observation,
-            reports,
+            self.reports,
             &mut problems,
         );
         // The same number may come from two reports (a later one restating it); the dashboard
         // shows both. Twice from one report is a mistake.
-        if !keys.insert((observation.key(), observation.source.doc.clone())) {
+        if !self
+            .keys
+            .insert((observation.key(), observation.source.doc.clone()))
+        {
             problems.push((
                 "context",
                 Severity::Error,
@@ -157,24 +320,15 @@ pub fn dataset(
                 .into_iter()
                 .map(|(field, severity, message)| Diagnostic {
                     severity,
-                    file: file.to_string(),
+                    file: self.file.to_string(),
                     // Named only here, when something is wrong: national files have ~50,000 records.
                     record: Some(format!("observations[{index}] ({})", observation.label())),
                     field: Some(field.to_string()),
                     message,
                 }),
         );
-        if !rejected {
-            kept.push(observation);
-        }
+        (!rejected).then_some(observation)
     }
-    (
-        Dataset {
-            category: dataset.category,
-            observations: kept,
-        },
-        diagnostics,
-    )
 }
 
 type Problem = (&'static str, Severity, String);
@@ -228,6 +382,40 @@ fn check_observation(
             format!("expected a finite number ≥ 0, found {}", o.value),
         );
     }
+    if let Some(unit) = units::lookup(&o.unit) {
+        let largest = units::largest(unit.dimension);
+        for (field, number) in [("value", Some(o.value)), ("value_max", o.value_max)] {
+            if number.is_some_and(|n| n * unit.factor > largest) {
+                error(
+                    field,
+                    format!(
+                        "{} {} is beyond any plausible {:?} value (at most {largest:e} in the base unit)",
+                        number.unwrap_or_default(),
+                        o.unit,
+                        unit.dimension
+                    ),
+                );
+            }
+        }
+    }
+    let no_text = Text::default();
+    for (field, text, most) in [
+        (
+            "context",
+            o.context.as_ref().unwrap_or(&no_text),
+            TITLE_CHARS,
+        ),
+        ("note", o.note.as_ref().unwrap_or(&no_text), NOTE_CHARS),
+        (
+            "year_note",
+            o.year_note.as_ref().unwrap_or(&no_text),
+            NOTE_CHARS,
+        ),
+    ] {
+        if let Some(problem) = text_problem(text, most) {
+            error(field, problem);
+        }
+    }
     match (o.qualifier, o.value_max) {
         (Qualifier::Range, None) => error("value_max", "a range needs its high end".to_string()),
         (Qualifier::Range, Some(max)) if max.is_nan() || max <= o.value => error(
@@ -238,8 +426,10 @@ fn check_observation(
         (_, Some(_)) => error("value_max", "only a range has a high end".to_string()),
     }
 
+    // Without the reports file, sources and publication years cannot be checked; the view
+    // says the sources are unavailable.
     let report = catalog.report(&o.source.doc);
-    if report.is_none() {
+    if report.is_none() && catalog.has_reports() {
         error("source.doc", format!("unknown report \"{}\"", o.source.doc));
     }
     if !(FIRST_YEAR..=LAST_YEAR).contains(&o.year) {
@@ -299,7 +489,7 @@ fn check_observation(
 pub fn deck(catalog: &Catalog, file: &str, slides: &[Slide]) -> Vec<Diagnostic> {
     let mut found = Vec::new();
     for (index, slide) in slides.iter().enumerate() {
-        let record = format!("slides[{index}] ({})", slide.title.zh);
+        let record = crate::deck::record_name(index, &slide.title);
         if let Some(id) = &slide.state.indicator {
             if id != MEDAL_TABLE && catalog.indicator(id).is_none() {
                 found.push(Diagnostic::record_error(

@@ -168,3 +168,122 @@ fn snapshot_writes_the_default_view_into_the_page_or_says_why_not() {
     assert!(out.contains("first-view markers"), "{out}");
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// Reads are bounded: a device, a huge text or a path out of the data directory is refused with
+/// a message, quickly, never read until memory runs out.
+#[test]
+fn reads_are_bounded_and_stay_in_the_data_directory() {
+    let (status, out) = sportdash(&[
+        "render",
+        "--view",
+        "medals",
+        "--format",
+        "png",
+        "-o",
+        "/tmp/never.png",
+        "--font",
+        "/dev/zero",
+    ]);
+    assert_eq!(status, 1, "{out}");
+    assert!(
+        out.contains("/dev/zero") && out.contains("not a regular file"),
+        "{out}"
+    );
+
+    let dir = std::env::temp_dir().join(format!("sportdash-bounded-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let huge = dir.join("huge.txt");
+    std::fs::write(&huge, "全年举办活动120次。".repeat(300_000)).unwrap();
+    let (status, out) = sportdash(&["extract", "--doc", huge.to_str().unwrap()]);
+    assert_eq!(status, 2, "{out}");
+    assert!(out.contains("too large"), "{out}");
+    let (status, out) = sportdash(&["extract", "--doc", "/dev/zero"]);
+    assert_eq!(status, 2, "{out}");
+    assert!(out.contains("not a regular file"), "{out}");
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// A report saved in GBK (Chinese Windows' "ANSI") is read, not a stop with no file named; one
+/// that is neither UTF-8 nor GB18030 is named.
+#[test]
+fn reports_in_gbk_are_read_and_bad_ones_named() {
+    let dir = std::env::temp_dir().join(format!("sportdash-gbk-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let mini = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    let text = std::fs::read_to_string(mini.join("mini-reports/r1.txt")).unwrap();
+    let (gbk, _, failed) = encoding_rs::GBK.encode(&text);
+    assert!(!failed);
+    std::fs::write(dir.join("r1.txt"), &gbk).unwrap();
+    let mini_data = mini.join("mini");
+    let (status, out) = sportdash(&[
+        "validate",
+        mini_data.to_str().unwrap(),
+        "--reports",
+        dir.to_str().unwrap(),
+    ]);
+    assert_eq!(status, 0, "{out}");
+    assert!(out.contains("quotes checked against the reports"), "{out}");
+
+    std::fs::write(dir.join("r1.txt"), [0xFFu8, 0xFE, 0xFF, 0x00, 0x81]).unwrap();
+    let (status, out) = sportdash(&[
+        "validate",
+        mini_data.to_str().unwrap(),
+        "--reports",
+        dir.to_str().unwrap(),
+    ]);
+    assert_eq!(status, 2, "{out}");
+    assert!(out.contains("r1.txt"), "the file is named: {out}");
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// A byte-order mark at the start of a data file is accepted, as the browser accepts it.
+#[test]
+fn a_byte_order_mark_is_accepted() {
+    let dir = std::env::temp_dir().join(format!("sportdash-bom-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    let mini = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/mini");
+    std::fs::create_dir_all(dir.join("observations")).unwrap();
+    for file in [
+        "entities.json",
+        "indicators.json",
+        "reports.json",
+        "observations/medals.json",
+        "observations/events.json",
+        "observations/facilities.json",
+        "observations/industry.json",
+        "observations/talent.json",
+        "observations/governance.json",
+    ] {
+        let text = std::fs::read_to_string(mini.join(file)).unwrap();
+        std::fs::write(dir.join(file), format!("\u{feff}{text}")).unwrap();
+    }
+    let (status, out) = sportdash(&["validate", dir.to_str().unwrap()]);
+    let _ = std::fs::remove_dir_all(&dir);
+    assert_eq!(status, 0, "{out}");
+    assert!(out.contains("2 observations valid, 0 errors"), "{out}");
+}
+
+/// A reader that stops early (`| head`) ends the listing, not in a panic.
+#[test]
+fn a_closed_pipe_is_not_a_panic() {
+    use std::io::Read;
+    use std::process::Stdio;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_sportdash"))
+        .args(["validate", "data"])
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    drop(child.stdout.take());
+    let mut errors = String::new();
+    child
+        .stderr
+        .take()
+        .unwrap()
+        .read_to_string(&mut errors)
+        .unwrap();
+    child.wait().unwrap();
+    assert!(!errors.contains("panicked"), "{errors}");
+}

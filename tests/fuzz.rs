@@ -64,15 +64,17 @@ enum Target {
     Numerals,
     Extract,
     Embed,
+    Body,
 }
 
-const TARGETS: [Target; 6] = [
+const TARGETS: [Target; 7] = [
     Target::Loader,
     Target::Deck,
     Target::State,
     Target::Numerals,
     Target::Extract,
     Target::Embed,
+    Target::Body,
 ];
 
 impl Target {
@@ -84,6 +86,7 @@ impl Target {
             Target::Numerals => "numerals",
             Target::Extract => "extract",
             Target::Embed => "embed",
+            Target::Body => "body",
         }
     }
 
@@ -96,6 +99,7 @@ impl Target {
             Target::Numerals => &["numbers found", "Chinese quantity"],
             Target::Extract => &["candidates", "notes"],
             Target::Embed => &["accepted", "height_message round trip"],
+            Target::Body => &["accepted", "text"],
         }
     }
 
@@ -106,6 +110,8 @@ impl Target {
             Target::Extract => 6,
             // 0 to 2: a message; 3: a height for `height_message`.
             Target::Embed => 4,
+            // How it arrives (the pieces' size), how large the limit is, whether a byte is bad.
+            Target::Body => 32,
             _ => 1,
         }
     }
@@ -121,6 +127,14 @@ impl Target {
             Target::Extract => report_text(rng, corpus, max_len),
             Target::Embed if variant == 3 => format!("{:016x}", interesting_f64(rng).to_bits()),
             Target::Embed => message(rng, max_len),
+            Target::Body => match rng.u8(0..3) {
+                0 => {
+                    let file = rng.u8(0..9);
+                    loader_text(rng, corpus, file, max_len)
+                }
+                1 => format!("\u{feff}{}", pick(rng, &corpus.json)),
+                _ => random_string(rng, max_len),
+            },
         };
         Input {
             text: cut(text, max_len),
@@ -138,6 +152,7 @@ impl Target {
             Target::Numerals => run_numerals(&input.text),
             Target::Extract => run_extract(&input.text, input.variant),
             Target::Embed => run_embed(&input.text, input.variant),
+            Target::Body => run_body(&input.text, input.variant),
         }
     }
 }
@@ -151,6 +166,66 @@ fn category_file(category: Category) -> String {
     category.dataset_file()
 }
 
+/// The keys of a text's top-level object, in order, repeats kept; `None` if it is not one.
+/// An oracle apart from the loader's own reader.
+fn top_level_keys(text: &str) -> Option<Vec<String>> {
+    struct Keys;
+    impl<'de> serde::de::Visitor<'de> for Keys {
+        type Value = Vec<String>;
+        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+            f.write_str("an object")
+        }
+        fn visit_map<M: serde::de::MapAccess<'de>>(
+            self,
+            mut map: M,
+        ) -> Result<Vec<String>, M::Error> {
+            let mut keys = Vec::new();
+            while let Some(key) = map.next_key::<String>()? {
+                map.next_value::<serde::de::IgnoredAny>()?;
+                keys.push(key);
+            }
+            Ok(keys)
+        }
+    }
+    struct Top(Vec<String>);
+    impl<'de> serde::Deserialize<'de> for Top {
+        fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Top, D::Error> {
+            d.deserialize_map(Keys).map(Top)
+        }
+    }
+    serde_json::from_str::<Top>(load::without_bom(text))
+        .ok()
+        .map(|t| t.0)
+}
+
+/// A key given twice at the top of a file is an error naming the file and the key; a file
+/// without one has no such error.
+fn repeated_keys_refused(text: &str, file: &str, diagnostics: &[load::Diagnostic]) {
+    let Some(keys) = top_level_keys(text) else {
+        return;
+    };
+    let mut sorted = keys.clone();
+    sorted.sort();
+    let repeated = sorted
+        .windows(2)
+        .find(|w| w[0] == w[1])
+        .map(|w| w[0].clone());
+    let said = diagnostics
+        .iter()
+        .find(|d| d.file == file && d.record.is_none() && d.message.contains("appears twice"));
+    match (repeated, said) {
+        (Some(_), Some(d)) => {
+            let named = sorted
+                .windows(2)
+                .any(|w| w[0] == w[1] && d.message.contains(&format!("\"{}\"", w[0])));
+            assert!(d.is_error() && named, "{d}");
+        }
+        (Some(key), None) => panic!("the key {key:?} appears twice in {file}, and nothing says so"),
+        (None, Some(d)) => panic!("no key appears twice, yet: {d}"),
+        (None, None) => {}
+    }
+}
+
 fn run_loader(text: &str, variant: u8) -> u8 {
     let corpus = corpus();
     let mut outcome = 0;
@@ -160,6 +235,7 @@ fn run_loader(text: &str, variant: u8) -> u8 {
         let file = category_file(category);
         let loaded = load::dataset(&file, text, category);
         show_all(&loaded.diagnostics);
+        repeated_keys_refused(text, &file, &loaded.diagnostics);
         if let Some(dataset) = loaded.value {
             outcome |= 1;
             none_lost_loading(
@@ -185,6 +261,12 @@ fn run_loader(text: &str, variant: u8) -> u8 {
         files[usize::from(variant) - 6] = text;
         let loaded = load::catalog(files[0], files[1], files[2]);
         show_all(&loaded.diagnostics);
+        let names = [
+            load::ENTITIES_FILE,
+            load::INDICATORS_FILE,
+            load::REPORTS_FILE,
+        ];
+        repeated_keys_refused(text, names[usize::from(variant) - 6], &loaded.diagnostics);
         if let Some(catalog) = loaded.value {
             outcome |= 1;
             let (key, count) = match variant {
@@ -193,7 +275,9 @@ fn run_loader(text: &str, variant: u8) -> u8 {
                 _ => ("reports", catalog.reports.len()),
             };
             none_lost_loading(text, key, count, &loaded.diagnostics);
-            show_all(&validate::catalog(&catalog));
+            let problems = validate::catalog(&catalog);
+            show_all(&problems);
+            ids_travel_in_links(&catalog, &problems);
             // A real dataset against the fuzzed catalog.
             let (category, dataset) = &corpus.datasets[text.len() % corpus.datasets.len()];
             let file = category_file(*category);
@@ -220,18 +304,110 @@ fn run_deck(text: &str) -> u8 {
         return 0;
     };
     show_all(&validate::deck(&corpus.catalog, deck::DECK_FILE, &slides));
-    for slide in &slides {
-        assert!(
-            slide.state.view.is_some(),
-            "a slide without a section was kept"
+    if let Some(listed) = parse_json(text).get("slides").and_then(Value::as_array) {
+        let kept: Vec<String> = slides
+            .iter()
+            .enumerate()
+            .map(|(i, slide)| deck::record_name(i, &slide.title))
+            .collect();
+        let mut refused: Vec<&str> = loaded
+            .diagnostics
+            .iter()
+            .filter(|d| d.is_error())
+            .filter_map(|d| d.record.as_deref())
+            .filter(|r| !kept.iter().any(|k| k == r))
+            .collect();
+        refused.sort_unstable();
+        refused.dedup();
+        let reported = refused.len();
+        assert_eq!(
+            listed.len(),
+            slides.len() + reported,
+            "every slide is kept or reported, none dropped silently"
         );
-        check_round_trip(&slide.state);
     }
-    1 | if slides.is_empty() { 0 } else { 2 }
+    for (index, slide) in slides.iter().enumerate() {
+        match slide.state.view {
+            Some(_) => check_round_trip(&slide.state),
+            None => {
+                // A slide that cannot be shown keeps its place and an error naming it.
+                assert!(
+                    slide.problem.is_some(),
+                    "slide {index} lost its section silently"
+                );
+                let name = deck::record_name(index, &slide.title);
+                assert!(
+                    loaded
+                        .diagnostics
+                        .iter()
+                        .any(|d| d.is_error() && d.record.as_deref() == Some(name.as_str())),
+                    "slide {index} without a section has no error naming it"
+                );
+            }
+        }
+    }
+    1 | if slides.iter().all(|s| s.problem.is_none()) {
+        2
+    } else {
+        0
+    }
 }
 
-/// Longest note `state::parse` may write: a key and a value, each cut to 40 characters and `…`.
-const NOTE_MAX_CHARS: usize = 41 + 1 + 41;
+/// A data file's bytes arriving in pieces (the browser's stream) against a size limit: refused
+/// exactly when they pass the limit, at the piece that passes it, read as the text they are.
+fn run_body(text: &str, variant: u8) -> u8 {
+    let mut bytes = text.as_bytes().to_vec();
+    if variant & 1 == 1 && !bytes.is_empty() {
+        let at = bytes.len() / 2;
+        bytes[at] = 0xFF;
+    }
+    let piece = [1, 7, 64, 4096][usize::from((variant >> 1) & 3)];
+    let limit = match variant >> 3 {
+        0 => bytes.len(),
+        1 => bytes.len().saturating_sub(1),
+        2 => bytes.len() / 2,
+        _ => bytes.len() * 2,
+    };
+    let mut body = load::Body::new(limit);
+    let mut arrived = 0;
+    for chunk in bytes.chunks(piece) {
+        arrived += chunk.len();
+        match body.push(chunk.to_vec()) {
+            Ok(()) => assert!(
+                arrived <= limit,
+                "{arrived} bytes taken over a limit of {limit}"
+            ),
+            Err(refused) => {
+                assert_eq!(refused, load::BodyError::TooLarge);
+                assert!(
+                    arrived > limit,
+                    "refused at {arrived} bytes under a limit of {limit}"
+                );
+                assert!(bytes.len() > limit);
+                return 0;
+            }
+        }
+    }
+    assert!(
+        bytes.len() <= limit,
+        "{} bytes taken over a limit of {limit}",
+        bytes.len()
+    );
+    let expected = String::from_utf8(bytes.clone())
+        .map(|t| t.strip_prefix('\u{feff}').map(str::to_string).unwrap_or(t));
+    match (body.text(), expected) {
+        (Ok(read), Ok(expected)) => {
+            assert_eq!(read, expected);
+            3
+        }
+        (Err(load::BodyError::NotText), Err(_)) => 1,
+        (read, expected) => panic!("read {read:?}, expected {expected:?}"),
+    }
+}
+
+/// Longest note `state::parse` may write: a key and a value, each cut to 40 characters, each of
+/// which may be a hidden character named as `⟨U+10FFFF⟩` (10), and `…`.
+const NOTE_MAX_CHARS: usize = 401 + 1 + 401;
 
 fn run_state(query: &str) -> u8 {
     let (parsed, notes) = state::parse(query);
@@ -400,8 +576,58 @@ fn run_embed(text: &str, variant: u8) -> u8 {
     }
 }
 
+/// Every place and indicator the validator lets through can be carried by a link and read back.
+fn ids_travel_in_links(catalog: &sportdash::model::Catalog, problems: &[load::Diagnostic]) {
+    // As `validate::catalog` names records: `entities[3] (id)`.
+    let refused = |file: &str, list: &str, index: usize, id: &str| {
+        let record = format!("{list}[{index}] ({id})");
+        problems.iter().any(|d| {
+            d.file == file
+                && d.field.as_deref() == Some("id")
+                && d.record.as_deref() == Some(record.as_str())
+        })
+    };
+    for (index, entity) in catalog.entities.iter().enumerate() {
+        if refused(load::ENTITIES_FILE, "entities", index, &entity.id) {
+            continue;
+        }
+        let state = ViewState {
+            entities: Some(vec![entity.id.clone()]),
+            ..ViewState::default()
+        };
+        let (back, notes) = state::parse(&state::to_query(&state));
+        assert_eq!(
+            back.entities, state.entities,
+            "entity id {:?} does not come back from a link: {notes:?}",
+            entity.id
+        );
+    }
+    for (index, indicator) in catalog.indicators.iter().enumerate() {
+        if refused(load::INDICATORS_FILE, "indicators", index, &indicator.id) {
+            continue;
+        }
+        let state = ViewState {
+            indicator: Some(indicator.id.clone()),
+            ..ViewState::default()
+        };
+        let (back, notes) = state::parse(&state::to_query(&state));
+        assert_eq!(
+            back.indicator, state.indicator,
+            "indicator id {:?} does not come back from a link: {notes:?}",
+            indicator.id
+        );
+    }
+}
+
 /// Loading drops no record silently: each record of the file's list is loaded or reported.
 fn none_lost_loading(text: &str, key: &str, loaded: usize, diagnostics: &[load::Diagnostic]) {
+    // A file refused whole says so: its records are not counted one by one.
+    if diagnostics
+        .iter()
+        .any(|d| d.is_error() && d.record.is_none())
+    {
+        return;
+    }
     let Some(list) = parse_json(text)
         .get(key)
         .and_then(Value::as_array)
@@ -1281,6 +1507,12 @@ fn structured_file(rng: &mut Rng, shape: &FileShape) -> String {
             top.insert(weird(rng, 16), odd_value(rng, 0));
         }
         4 => return Value::Array(vec![Value::Object(top)]).to_string(),
+        // A key given twice, the second an empty list: it once emptied a file silently.
+        5 => {
+            let text = Value::Object(top).to_string();
+            let repeated = if rng.bool() { key } else { "dataset" };
+            return format!("{},\"{repeated}\":[]}}", &text[..text.len() - 1]);
+        }
         _ => {}
     }
     let top = Value::Object(top);

@@ -9,7 +9,7 @@ use plotters_canvas::CanvasBackend;
 
 use crate::chart::{self, Hit, Style};
 use crate::format;
-use crate::i18n::{entity_name, indicator_name, Lang};
+use crate::i18n::{entity_name, indicator_name, shown_name, Lang};
 use crate::model::{Catalog, Status, YearBasis};
 use crate::query::{Cell, ChartData, Row};
 
@@ -245,9 +245,12 @@ pub fn ChartCanvas(
 pub fn SourceCard(row: Row, catalog: Arc<Catalog>, lang: Lang) -> impl IntoView {
     let strings = lang.strings();
     let mut entity = entity_name(&catalog, &row.entity, lang);
-    if let Some(english) = catalog.entity(&row.entity).and_then(|e| e.name.en.as_ref()) {
+    if let Some(english) = catalog
+        .entity(&row.entity)
+        .and_then(|e| e.name.en.as_deref())
+    {
         if lang == Lang::Zh {
-            entity = format!("{entity} ({english})");
+            entity = format!("{entity} ({})", shown_name(english));
         }
     }
     let indicator = indicator_name(&catalog, &row.indicator, lang);

@@ -11,8 +11,8 @@ use futures::future::{FutureExt, LocalBoxFuture, Shared};
 use crate::deck::{self, Slide, DECK_FILE};
 use crate::load::{self, Diagnostic, ENTITIES_FILE, INDICATORS_FILE, REPORTS_FILE};
 use crate::model::{Catalog, Category, Dataset};
+use crate::read;
 use crate::state::{Mode, Page, ViewState};
-use crate::validate;
 
 use super::net::{fetch_text, DataError, DATA_BASE};
 
@@ -34,7 +34,18 @@ pub async fn catalog() -> Result<Arc<LoadedCatalog>, DataError> {
         fetch_text(INDICATORS_FILE),
         fetch_text(REPORTS_FILE)
     );
-    let read = catalog_from_texts(&entities?, &indicators?, &reports?);
+    let (entities, indicators) = (entities?, indicators?);
+    // Reports only feed the sources: without them every view still draws, and says so.
+    let reports = reports
+        .as_ref()
+        .map(String::as_str)
+        .map_err(|e| e.message.clone());
+    let loaded = read::catalog(
+        &entities,
+        &indicators,
+        reports.as_deref().map_err(String::as_str),
+    );
+    let read = catalog_from(loaded);
     super::browser::mark("catalog read");
     read
 }
@@ -45,16 +56,15 @@ pub fn catalog_from_texts(
     indicators: &str,
     reports: &str,
 ) -> Result<Arc<LoadedCatalog>, DataError> {
-    let loaded = load::catalog(entities, indicators, reports);
+    catalog_from(read::catalog(entities, indicators, Ok(reports)))
+}
+
+fn catalog_from(loaded: load::Loaded<Catalog>) -> Result<Arc<LoadedCatalog>, DataError> {
     match loaded.value {
-        Some(catalog) => {
-            let mut diagnostics = loaded.diagnostics;
-            diagnostics.extend(validate::catalog(&catalog));
-            Ok(Arc::new(LoadedCatalog {
-                catalog,
-                diagnostics,
-            }))
-        }
+        Some(catalog) => Ok(Arc::new(LoadedCatalog {
+            catalog,
+            diagnostics: loaded.diagnostics,
+        })),
         None => Err(first_error(loaded.diagnostics)),
     }
 }
@@ -129,7 +139,7 @@ fn pending(
             .or_insert_with(|| {
                 async move {
                     let text = fetch_text(&file).await?;
-                    let read = dataset_from_file(&catalog.catalog, category, &file, &text);
+                    let read = dataset_from_file(&catalog.catalog, category, &file, &text).await;
                     super::browser::mark("dataset read");
                     read
                 }
@@ -206,33 +216,47 @@ pub async fn deck() -> Result<Arc<LoadedDeck>, DataError> {
     }
 }
 
+/// A section's file read and checked at once (the component tests' way in).
 pub fn dataset_from_text(
     catalog: &Catalog,
     category: Category,
     text: &str,
 ) -> Result<Arc<LoadedDataset>, DataError> {
-    dataset_from_file(catalog, category, &category.dataset_file(), text)
+    let file = category.dataset_file();
+    let (dataset, diagnostics) = read::dataset(catalog, &file, text, category, None)
+        .map_err(|unusable| first_error(vec![unusable]))?;
+    Ok(Arc::new(LoadedDataset {
+        dataset,
+        diagnostics,
+    }))
 }
 
-fn dataset_from_file(
+/// A section's file read and checked a slice at a time, the page given back between slices:
+/// a file of fifty thousand records does not freeze the tab.
+async fn dataset_from_file(
     catalog: &Catalog,
     category: Category,
     file: &str,
     text: &str,
 ) -> Result<Arc<LoadedDataset>, DataError> {
-    let loaded = load::dataset(file, text, category);
-    match loaded.value {
-        Some(dataset) => {
-            let (dataset, found) = validate::dataset(catalog, file, dataset, None);
-            let mut diagnostics = loaded.diagnostics;
-            diagnostics.extend(found);
-            Ok(Arc::new(LoadedDataset {
-                dataset,
-                diagnostics,
-            }))
-        }
-        None => Err(first_error(loaded.diagnostics)),
+    let give_back = || gloo::timers::future::TimeoutFuture::new(0);
+    let mut reading = read::DatasetRead::open(catalog, file, text, category, None)
+        .map_err(|unusable| first_error(vec![unusable]))?;
+    let large = reading.len() > read::SLICE;
+    if large {
+        give_back().await;
     }
+    while reading.step(read::SLICE) {
+        give_back().await;
+    }
+    if large {
+        give_back().await;
+    }
+    let (dataset, diagnostics) = reading.finish();
+    Ok(Arc::new(LoadedDataset {
+        dataset,
+        diagnostics,
+    }))
 }
 
 fn first_error(diagnostics: Vec<Diagnostic>) -> DataError {

@@ -34,6 +34,7 @@ pub fn EmbedView(
         // (`.embed-natural`, by the width): that does not follow the iframe's height, so
         // sizing the iframe to it settles at once.
         let measured = root.clone();
+        let mut posted = None;
         browser::observe_size(&root, move |_, _| {
             let frame = measured
                 .query_selector(".chart-frame")
@@ -42,7 +43,12 @@ pub fn EmbedView(
                 .map_or(0.0, |f| f.get_bounding_client_rect().height());
             let whole = measured.get_bounding_client_rect().height();
             let chart = natural.get_bounding_client_rect().height();
-            browser::post_height(whole - frame + chart);
+            // Posted when it changes: a host that sets another height is left to it.
+            let wanted = (whole - frame + chart).ceil();
+            if posted != Some(wanted) {
+                posted = Some(wanted);
+                browser::post_height(wanted);
+            }
         });
     });
     view! {
@@ -120,7 +126,7 @@ fn EmbedChart(
     let heading = move || chart.with(|c| crate::chart::title(c, lang));
     view! {
         <h1 class="visually-hidden">{heading}</h1>
-        <SelectionNotes chosen lang/>
+        <SelectionNotes chosen chart lang/>
         <ChartCanvas chart catalog look/>
         <p class="embed-source">
             <span>{strings.sources} ": " {sources}</span>

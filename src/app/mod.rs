@@ -275,7 +275,11 @@ where
 fn Section(catalog: Arc<LoadedCatalog>, state: RwSignal<ViewState>, look: Look) -> impl IntoView {
     let shown = Memo::new(move |_| state.with(|s| (s.page, s.view.unwrap_or(DEFAULT_VIEW))));
     let problems = catalog.diagnostics.clone();
+    let sources_missing = (!catalog.catalog.has_reports()).then(
+        || view! { <p class="note" role="status">{look.lang.strings().sources_unavailable}</p> },
+    );
     view! {
+        {sources_missing}
         <Problems diagnostics=problems lang=look.lang/>
         {move || {
             let catalog = catalog.clone();

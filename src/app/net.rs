@@ -4,13 +4,15 @@
 use std::fmt;
 
 use futures::future::{select, Either};
-use gloo::net::http::Request;
+use gloo::net::http::{Request, Response};
 use gloo::timers::future::TimeoutFuture;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+
+use crate::load::{Body, MAX_BYTES};
 
 /// Where data files are fetched from, relative to the page, so the site works under any path.
 pub const DATA_BASE: &str = "data/";
-/// A data file larger than this is refused before it is read: no view needs one this big.
-pub const MAX_BYTES: usize = 16 * 1024 * 1024;
 /// A request that has not finished by then is abandoned, so nothing waits forever.
 pub const TIMEOUT_MS: u32 = 10_000;
 
@@ -72,20 +74,50 @@ async fn fetch_checked(url: &str, signal: Option<&web_sys::AbortSignal>) -> Resu
             "served as \"{kind}\", not JSON (is the file missing on the server?)"
         ));
     }
+    // Only this site's own files: a redirect to another origin is not followed into the page.
+    if response.type_() != web_sys::ResponseType::Basic {
+        return Err(format!(
+            "answered from another origin ({}); only this site's own files are read",
+            response.url()
+        ));
+    }
     let declared = headers
         .get("content-length")
         .and_then(|n| n.parse::<usize>().ok());
     if let Some(size) = declared.filter(|&n| n > MAX_BYTES) {
         return Err(too_large(size));
     }
-    let text = response
-        .text()
-        .await
-        .map_err(|e| format!("could not read the body ({e})"))?;
-    if text.len() > MAX_BYTES {
-        return Err(too_large(text.len()));
+    read_body(&response).await
+}
+
+/// The body, counted as it streams in and given up at `MAX_BYTES`, whatever the server said of
+/// its size and however it was compressed: memory never holds more than the limit.
+async fn read_body(response: &Response) -> Result<String, String> {
+    let failed = |e: wasm_bindgen::JsValue| format!("could not read the body ({e:?})");
+    let Some(stream) = response.body() else {
+        return Ok(String::new());
+    };
+    let reader: web_sys::ReadableStreamDefaultReader = stream
+        .get_reader()
+        .dyn_into()
+        .map_err(|_| "could not read the body".to_string())?;
+    let mut body = Body::new(MAX_BYTES);
+    loop {
+        let next = JsFuture::from(reader.read()).await.map_err(failed)?;
+        let done = js_sys::Reflect::get(&next, &"done".into())
+            .map_err(failed)?
+            .is_truthy();
+        if done {
+            break;
+        }
+        let piece = js_sys::Reflect::get(&next, &"value".into()).map_err(failed)?;
+        let piece = js_sys::Uint8Array::new(&piece).to_vec();
+        if let Err(refused) = body.push(piece) {
+            let _ = reader.cancel();
+            return Err(refused.to_string());
+        }
     }
-    Ok(text)
+    body.text().map_err(|e| e.to_string())
 }
 
 /// JSON, or what ordinary static hosts call it; an HTML page is not.

@@ -15,7 +15,8 @@ use crate::state::{Mode, ViewState};
 
 use super::chart_view::ChartCanvas;
 use super::data::{self, LoadedCatalog, LoadedDataset};
-use super::{browser, loading, CatalogResource, Look, UrlNotes};
+use super::{browser, loading, CatalogResource, Look, Problems, UrlNotes};
+use crate::load::Diagnostic;
 
 /// Back to the dashboard, out of full screen.
 fn leave(state: RwSignal<ViewState>) {
@@ -58,7 +59,23 @@ pub fn Presentation(
                         deck,
                         look.lang,
                         move |deck| {
-                            view! { <Stage catalog=catalog.clone() slides=deck.slides.clone() state look/> }
+                            // The deck's problems, and those of its slides against the data, as
+                            // `sportdash validate` gives them: each shown on its slide.
+                            let mut problems = deck.diagnostics.clone();
+                            problems.extend(crate::validate::deck(
+                                &catalog.catalog,
+                                crate::deck::DECK_FILE,
+                                &deck.slides,
+                            ));
+                            view! {
+                                <Stage
+                                    catalog=catalog.clone()
+                                    slides=deck.slides.clone()
+                                    problems
+                                    state
+                                    look
+                                />
+                            }
                         },
                     )
                 },
@@ -74,6 +91,7 @@ pub fn Presentation(
 fn Stage(
     catalog: Arc<LoadedCatalog>,
     slides: Vec<Slide>,
+    problems: Vec<Diagnostic>,
     state: RwSignal<ViewState>,
     look: Look,
 ) -> impl IntoView {
@@ -120,9 +138,26 @@ fn Stage(
     let shown = {
         let slides = slides.clone();
         move || {
-            let slide = slides[index.get()].clone();
+            let at = index.get();
+            let slide = slides[at].clone();
+            let record = crate::deck::record_name(at, &slide.title);
+            let own: Vec<Diagnostic> = problems
+                .iter()
+                .filter(|d| d.record.as_deref() == Some(record.as_str()))
+                .cloned()
+                .collect();
             let catalog = catalog.clone();
-            view! { <SlideChart catalog slide playing look/> }
+            let chart = match &slide.problem {
+                None => view! { <SlideChart catalog slide playing look/> }.into_any(),
+                Some(_) => {
+                    view! { <p class="stage-empty">{look.lang.strings().slide_unusable}</p> }
+                        .into_any()
+                }
+            };
+            view! {
+                <Problems diagnostics=own lang=look.lang/>
+                {chart}
+            }
         }
     };
     let title = {

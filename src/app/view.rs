@@ -7,7 +7,7 @@ use leptos::prelude::*;
 
 use crate::i18n::{
     entity_name, entity_within, filters_summary, ignored_notes, indicator_about, indicator_name,
-    more_matches, Lang,
+    more_matches, omitted_note, shown_name, Lang,
 };
 use crate::model::Catalog;
 use crate::query;
@@ -89,7 +89,7 @@ pub fn DatasetView(
             let name = entity_name(&catalog, &id, lang);
             let english = catalog
                 .entity(&id)
-                .and_then(|e| e.name.en.clone())
+                .and_then(|e| e.name.en.as_deref().map(shown_name))
                 .filter(|_| lang == Lang::Zh);
             let has_data = query::has_data(&loaded.dataset, &id);
             let pressed = {
@@ -185,7 +185,7 @@ pub fn DatasetView(
     };
 
     view! {
-        <SelectionNotes chosen lang/>
+        <SelectionNotes chosen chart lang/>
         <details class="filters" open=!browser::is_narrow()>
             <summary>{summary}</summary>
             <div class="controls">
@@ -265,12 +265,18 @@ pub fn DatasetView(
 
 /// What the link asked for that the view cannot show: ids the data does not have, years
 /// without values. Said, and otherwise ignored, as unknown parameters are.
+/// And what the chart could not draw of the data.
 #[component]
-pub fn SelectionNotes(chosen: Memo<query::Selection>, lang: Lang) -> impl IntoView {
+pub fn SelectionNotes(
+    chosen: Memo<query::Selection>,
+    chart: Memo<query::ChartData>,
+    lang: Lang,
+) -> impl IntoView {
     move || {
         chosen
             .with(|c| ignored_notes(&c.ignored, lang))
             .into_iter()
+            .chain(chart.with(|c| omitted_note(c, lang)))
             .map(|note| view! { <p class="note" role="status">{note}</p> })
             .collect_view()
     }

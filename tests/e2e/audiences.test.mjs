@@ -172,6 +172,7 @@ describe('embedding', () => {
         for (const bad of [
           { type: 'sportdash:height', version: 1, height: '9999px' },
           { type: 'sportdash:height', version: 1, height: 60000 },
+          { type: 'sportdash:height', version: 1, height: 200, extra: true },
           { type: 'sportdash:height', height: 200 },
           { type: 'other', version: 1, height: 200 },
           '{"type":"sportdash:height","version":1,"height":200}',

@@ -1,6 +1,7 @@
 // A static file server for the built site, on loopback, for the end-to-end tests.
 // `base` serves the site under a sub-path (/stats/sports/); `overrides` replace or break files.
 import { createServer } from 'node:http';
+import { gzipSync } from 'node:zlib';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
 
@@ -16,7 +17,9 @@ const TYPES = {
 
 //
 // An override is { status, type, body } and may inject a fault: `delay` (ms before answering),
-// `truncate` (send half the body, then cut the connection), `size` (a body of that many bytes).
+// `truncate` (send half the body, then cut the connection), `size` (a body of that many bytes),
+// `stream` (that many bytes sent in pieces, with no Content-Length), `gzip` (that many bytes,
+// gzip-compressed: a small body that inflates), `redirect` (a 302 to that address).
 // `headers` are sent with every response (e.g. a Content-Security-Policy).
 export async function startServer({ root, base = '/', overrides = {}, headers = {} }) {
   const requests = new Map();
@@ -32,6 +35,31 @@ export async function startServer({ root, base = '/', overrides = {}, headers = 
     const override = overrides[relative];
     if (override) {
       if (override.delay) await new Promise((resolve) => setTimeout(resolve, override.delay));
+      if (override.redirect) {
+        res.writeHead(302, { location: override.redirect }).end();
+        return;
+      }
+      if (override.stream) {
+        res.writeHead(200, { 'content-type': 'application/json' });
+        const piece = Buffer.alloc(64 * 1024, ' ');
+        let sent = 0;
+        const more = () => {
+          while (sent < override.stream) {
+            sent += piece.length;
+            if (!res.write(piece)) return res.once('drain', more);
+          }
+          res.end();
+        };
+        res.on('close', () => { sent = Infinity; });
+        more();
+        return;
+      }
+      if (override.gzip) {
+        const body = gzipSync(Buffer.alloc(override.gzip, ' '), { level: 9 });
+        res.writeHead(200, { 'content-type': 'application/json', 'content-encoding': 'gzip', 'content-length': body.length });
+        res.end(body);
+        return;
+      }
       const body = override.size ? Buffer.alloc(override.size, ' ') : Buffer.from(override.body ?? '');
       res.writeHead(override.status ?? 200, {
         'content-type': override.type ?? 'application/json',

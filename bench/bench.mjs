@@ -40,7 +40,7 @@ function usage(message) {
   --runs N        loads per page and CPU rate (default 7; --quick: 2)
   --quick         the short run CI does: figures only, no thresholds
   --national DIR  also measure a data directory written by
-                  cargo run --release --example national -- DIR
+                  cargo run --release -p sportdash-devtools --example national -- DIR
   --build         trunk build --release first (otherwise only when dist/ is missing)
   --dist DIR      measure another build of the site (default: dist/)`);
   process.exit(message ? 2 : 0);
@@ -191,8 +191,8 @@ async function snapshot(dist) {
 /// Our own CLI draws the chart as SVG at the size the dashboard draws it; the page inlines it.
 function floorPage(dir, dataDir, width, height) {
   const svgFile = join(dir, 'chart.svg');
-  say(`floor: cargo run --release -- render --view medals --format svg (${width}×${height})`);
-  const rendered = run('cargo', ['run', '--release', '--quiet', '--', 'render', '--view', 'medals', '--format', 'svg',
+  say(`floor: cargo sportdash render --view medals --format svg (${width}×${height})`);
+  const rendered = run('cargo', ['sportdash', 'render', '--view', 'medals', '--format', 'svg',
     '-o', svgFile, '--width', String(width), '--height', String(height), '--data', dataDir]);
   if (!rendered.ok) throw new Error(`sportdash render failed (status ${rendered.status}): ${rendered.stderr.trim().slice(-2000)}`);
   const svg = readFileSync(svgFile, 'utf8');
@@ -410,7 +410,7 @@ function crateOf(name) {
 
 async function national(browser, server, site, dir) {
   if (!existsSync(join(dir, 'entities.json'))) {
-    return { measured: false, reason: `${dir} has no entities.json (write it with: cargo run --release --example national -- ${dir})` };
+    return { measured: false, reason: `${dir} has no entities.json (write it with: cargo run --release -p sportdash-devtools --example national -- ${dir})` };
   }
   const page = {
     name: 'national',
@@ -745,7 +745,7 @@ async function main() {
       say(`national: ${options.national}`);
       result.national = existsSync(options.national)
         ? await national(browser, server, site, options.national)
-        : { measured: false, reason: `${options.national} does not exist (write it with: cargo run --release --example national -- ${options.national})` };
+        : { measured: false, reason: `${options.national} does not exist (write it with: cargo run --release -p sportdash-devtools --example national -- ${options.national})` };
       if (!result.national.measured) fail(`national: not measured (${result.national.reason})`);
     }
     result.targets = targets(result.pages);

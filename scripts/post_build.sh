@@ -5,8 +5,9 @@
 # - the JS glue marked for compiling as it loads, its integrity hash written again
 #   (compile_hint.py);
 # - the dashboard's default view drawn from data/ into the page, for its first paint before the
-#   wasm has loaded (`sportdash snapshot`, src/snapshot.rs; a native build of this crate).
+#   wasm has loaded, and first-view.js beside it (`sportdash snapshot`: the app's components
+#   rendered natively, src/first_view.rs).
 set -eu
 python3 scripts/external_loader.py
 python3 scripts/compile_hint.py
-cargo run --quiet -- snapshot --data data --page "$TRUNK_STAGING_DIR/index.html"
+cargo sportdash snapshot --data data --page "$TRUNK_STAGING_DIR/index.html"

@@ -15,21 +15,21 @@ step "cargo fmt --check"
 cargo fmt --all -- --check
 
 step "clippy (native and wasm32)"
-cargo clippy --all-targets -- -D warnings
-cargo clippy --all-targets --target wasm32-unknown-unknown -- -D warnings
+cargo clippy --workspace --all-targets -- -D warnings
+cargo clippy -p sportdash-dashboard --all-targets --target wasm32-unknown-unknown -- -D warnings
 
 step "native tests"
-cargo test
+cargo test --workspace
 
 step "validator CLI and the independent quote check"
-cargo run --quiet -- validate data --reports ../shared/reports
+cargo sportdash validate data --reports ../shared/reports
 python3 ../shared/tools/check-quotes data ../shared/reports
 
 step "extraction: precision and recall against the hand-read answers"
-cargo run --quiet --example extract_score -- ../shared/reports
+cargo run --quiet -p sportdash-extract --example extract_score -- ../shared/reports
 
 step "component tests in headless Chromium"
-CHROMEDRIVER=/usr/bin/chromedriver cargo test --target wasm32-unknown-unknown --test components
+CHROMEDRIVER=/usr/bin/chromedriver cargo test -p sportdash-dashboard --target wasm32-unknown-unknown --test components
 
 step "release build"
 trunk build --release
@@ -37,7 +37,7 @@ ls -l dist/*.wasm dist/*.js | awk '{print $5, $9}'
 printf 'wasm gzip: %s bytes\n' "$(gzip -9 -c dist/*.wasm | wc -c)"
 
 step "synthetic national data set (about 3,200 places × 20 years × 12 indicators)"
-cargo run --quiet --example national -- target/national | tail -1
+cargo run --quiet -p sportdash-devtools --example national -- target/national | tail -1
 
 step "end-to-end tests in Chromium"
 (cd tests/e2e && DIST="$PWD/../../dist" NATIONAL="$PWD/../../target/national" node --test --test-concurrency=1)

@@ -1,9 +1,16 @@
+//! The dashboard's entry point: in the browser it mounts the app. Natively there is nothing to
+//! run: the command line is `sportdash` (crates/cli), the dashboard is built with Trunk.
+
 #[cfg(target_arch = "wasm32")]
 fn main() {
-    sportdash::app::mount();
+    dashboard::mount();
 }
 
 #[cfg(not(target_arch = "wasm32"))]
 fn main() -> std::process::ExitCode {
-    sportdash::cli::run(std::env::args().skip(1).collect())
+    eprintln!(
+        "The dashboard runs in a browser: build it with `trunk build --release` (README.md). \
+         The command line is `cargo sportdash` (crates/cli)."
+    );
+    std::process::ExitCode::from(2)
 }

@@ -4,11 +4,11 @@
 
 use std::sync::Arc;
 
+use dashboard::{data, DatasetView, Look};
 use leptos::prelude::*;
-use sportdash::app::{data, DatasetView, Look};
-use sportdash::i18n::Lang;
-use sportdash::model::Category;
-use sportdash::state::{Show, Theme, ViewState};
+use sportdash_core::lang::{Lang, Theme};
+use sportdash_core::model::Category;
+use sportdash_core::state::{Show, ViewState};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 

@@ -142,7 +142,7 @@ describe('the built page', () => {
       const digest = createHash('sha384').update(readFileSync(resolve(DIST, file))).digest('base64');
       assert.equal(integrity, `sha384-${digest}`, file);
     }
-    const glue = pinned.map((m) => m[1]).find((f) => /^sportdash-.*\.js$/.test(f));
+    const glue = pinned.map((m) => m[1]).find((f) => /^dashboard-.*\.js$/.test(f));
     assert.match(readFileSync(resolve(DIST, glue), 'utf8'), /^\/\/# allFunctionsCalledOnLoad\n/, 'the JS glue asks V8 to compile it as it loads');
   });
 });

@@ -1,0 +1,228 @@
+//! The chart in words: its title, the labels of its series, groups and values, and a sentence
+//! for screen readers and anyone who cannot see the picture; what the view could not show of
+//! what its link asked for, and what the chart left out. The chart draws these words; the page
+//! writes them.
+
+use crate::format;
+use crate::i18n::entity_name;
+use crate::lang::Lang;
+use crate::model::{Catalog, Status, MEDAL_TABLE};
+use crate::query::{Cell, ChartData, Group, Ignored, Medal, Row, SeriesKey, Shape};
+
+/// The legend text of a series.
+pub fn series_label(data: &ChartData, series: usize, catalog: &Catalog, lang: Lang) -> String {
+    let strings = lang.strings();
+    match data.series.get(series).map(|s| &s.key) {
+        Some(SeriesKey::Year(year)) => year.to_string(),
+        Some(SeriesKey::Medal(Medal::Gold)) => strings.gold.to_string(),
+        Some(SeriesKey::Medal(Medal::Silver)) => strings.silver.to_string(),
+        Some(SeriesKey::Medal(Medal::Bronze)) => strings.bronze.to_string(),
+        Some(SeriesKey::Entity { entity, context }) => {
+            let mut label = entity_name(catalog, entity, lang);
+            if let Some(context) = context {
+                label.push_str(" · ");
+                label.push_str(lang.pick(context));
+            }
+            if !data
+                .rows
+                .iter()
+                .any(|r| r.series == series && matches!(r.cell, Cell::Value { .. }))
+            {
+                label.push_str(&match lang {
+                    Lang::Zh => format!("（{}）", strings.no_data),
+                    Lang::En => format!(" ({})", strings.no_data),
+                });
+            }
+            label
+        }
+        None => String::new(),
+    }
+}
+
+/// The label under a group of bars: the entity, then its competition or event and year.
+pub fn group_label(group: &Group, catalog: &Catalog, lang: Lang) -> (String, Option<String>) {
+    match group {
+        Group::Year(year) => (year.to_string(), None),
+        Group::Entity {
+            entity,
+            context,
+            year,
+        } => {
+            let second = match (context, year) {
+                (Some(c), Some(y)) => Some(format!("{y} · {}", lang.pick(c))),
+                (Some(c), None) => Some(lang.pick(c).to_string()),
+                (None, _) => None,
+            };
+            (entity_name(catalog, entity, lang), second)
+        }
+    }
+}
+
+/// The chart's heading: indicator name and display unit.
+pub fn title(data: &ChartData, lang: Lang) -> String {
+    let name = lang.pick(&data.title);
+    let mut unit = format::unit_name(data.unit.name, lang);
+    // "Medals (gold/silver/bronze)" already says what is counted.
+    if lang == Lang::En && data.indicator == MEDAL_TABLE {
+        unit.clear();
+    }
+    match (unit.is_empty() || data.unit.name == "名次", lang) {
+        (true, _) => name.to_string(),
+        (false, Lang::Zh) => format!("{name}（{unit}）"),
+        (false, Lang::En) => format!("{name} ({unit})"),
+    }
+}
+
+/// The number written on a bar or beside a point.
+pub fn value_label(row: &Row, lang: Lang) -> String {
+    match &row.cell {
+        Cell::NoData => lang.strings().no_data.to_string(),
+        Cell::Value {
+            observation,
+            value,
+            value_max,
+            also,
+        } => {
+            let mut text = format::qualified(*value, *value_max, observation.qualifier);
+            if observation.status == Status::Target {
+                text = format!("{text} {}", lang.strings().target);
+            }
+            // Marked: more than one report gives this number (see the legend).
+            if !also.is_empty() {
+                text.push('*');
+            }
+            text
+        }
+    }
+}
+
+/// The chart in words, for screen readers and anyone who cannot see the picture:
+/// what it shows, for whom and when, its highest (or best) value, and what was not reported.
+pub fn describe(data: &ChartData, catalog: &Catalog, lang: Lang) -> String {
+    if data.rows.is_empty() {
+        return match lang {
+            Lang::Zh => format!(
+                "{}。{}。",
+                title(data, lang),
+                lang.strings().nothing_selected
+            ),
+            Lang::En => format!(
+                "{}. {}.",
+                title(data, lang),
+                lang.strings().nothing_selected
+            ),
+        };
+    }
+    let places: std::collections::BTreeSet<&str> =
+        data.rows.iter().map(|r| r.entity.as_str()).collect();
+    let years: Vec<i32> = data.rows.iter().map(|r| r.year).collect();
+    let (first, last) = (years.iter().min(), years.iter().max());
+    let span = match (first, last) {
+        (Some(a), Some(b)) if a == b => a.to_string(),
+        (Some(a), Some(b)) => format!("{a}–{b}"),
+        _ => String::new(),
+    };
+    let values = data.rows.iter().filter_map(|r| match &r.cell {
+        Cell::Value { value, .. } => Some((r, *value)),
+        Cell::NoData => None,
+    });
+    let top = if data.rank {
+        values.min_by(|a, b| a.1.total_cmp(&b.1))
+    } else {
+        values.max_by(|a, b| a.1.total_cmp(&b.1))
+    };
+    let missing = data
+        .rows
+        .iter()
+        .filter(|r| matches!(r.cell, Cell::NoData))
+        .count();
+    let mut text = match lang {
+        Lang::Zh => format!("{}。{}个地区，{span}年。", title(data, lang), places.len()),
+        Lang::En => format!(
+            "{}. {} place{}, {span}.",
+            title(data, lang),
+            places.len(),
+            if places.len() == 1 { "" } else { "s" }
+        ),
+    };
+    if let Some((row, _)) = top {
+        let mut who = entity_name(catalog, &row.entity, lang);
+        if let Some(context) = &row.context {
+            who = format!("{who} · {}", lang.pick(context));
+        }
+        let mut shown = match &row.cell {
+            Cell::Value { observation, .. } => format::as_reported(observation, lang),
+            Cell::NoData => String::new(),
+        };
+        if let Some(SeriesKey::Medal(_)) = data.series.get(row.series).map(|s| &s.key) {
+            let medal = series_label(data, row.series, catalog, lang);
+            shown = match lang {
+                Lang::Zh => format!("{medal}牌{shown}"),
+                Lang::En => format!("{shown} ({medal})"),
+            };
+        }
+        text.push_str(&match (lang, data.rank) {
+            (Lang::Zh, true) => format!("最好：{who}，{}年，{shown}。", row.year),
+            (Lang::Zh, false) => format!("最高：{who}，{}年，{shown}。", row.year),
+            (Lang::En, true) => format!(" Best: {who}, {}, {shown}.", row.year),
+            (Lang::En, false) => format!(" Highest: {who}, {}, {shown}.", row.year),
+        });
+    }
+    if missing > 0 {
+        text.push_str(&match lang {
+            Lang::Zh => format!("{missing}项未报告。"),
+            Lang::En => format!(" {missing} not reported."),
+        });
+    }
+    text
+}
+
+/// What a view could not show of what its link asked for, one sentence per kind.
+pub fn ignored_notes(ignored: &[Ignored], lang: Lang) -> Vec<String> {
+    let strings = lang.strings();
+    let list = |keep: fn(&Ignored) -> bool| -> Vec<String> {
+        ignored
+            .iter()
+            .filter(|i| keep(i))
+            .map(Ignored::parameter)
+            .collect()
+    };
+    let ids = list(|i| !matches!(i, Ignored::Years(..)));
+    let years = list(|i| matches!(i, Ignored::Years(..)));
+    [
+        (strings.ignored_ids, ids),
+        (strings.years_without_data, years),
+    ]
+    .into_iter()
+    .filter(|(_, items)| !items.is_empty())
+    .map(|(lead, items)| format!("{lead}{}", items.join(", ")))
+    .collect()
+}
+
+/// What a chart left out where its data has more than it can draw (`query::MAX_GROUPS`).
+pub fn omitted_note(chart: &ChartData, lang: Lang) -> Option<String> {
+    if chart.omitted == 0 {
+        return None;
+    }
+    let omitted = crate::format::number(chart.omitted as f64);
+    let lines = chart.shape == Shape::Lines;
+    let shown = if lines {
+        chart.series.len()
+    } else {
+        chart.groups.len()
+    };
+    Some(match (lang, lines) {
+        (Lang::Zh, false) => format!(
+            "数据太多，这里只画出前{shown}组（另有{omitted}组赛事或活动未画出，表格与导出也只含画出的部分）；请缩小年份或地区范围。"
+        ),
+        (Lang::Zh, true) => format!(
+            "数据太多，这里只画出前{shown}条线（另有{omitted}条未画出，表格与导出也只含画出的部分）；请缩小年份或地区范围。"
+        ),
+        (Lang::En, false) => format!(
+            "Too much to draw: the first {shown} groups are shown and {omitted} more (competitions or events) are left out, of the table and downloads too; choose fewer years or places."
+        ),
+        (Lang::En, true) => format!(
+            "Too much to draw: the first {shown} lines are shown and {omitted} more are left out, of the table and downloads too; choose fewer years or places."
+        ),
+    })
+}

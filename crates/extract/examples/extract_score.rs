@@ -1,0 +1,328 @@
+//! Precision and recall of `sportdash extract` against hand-read answers, per report and overall.
+//!
+//! ```sh
+//! cargo run --example extract_score -- ../shared/reports [--answers FILE] [--verbose]
+//! ```
+//!
+//! The answers (default `tests/fixtures/extract/answers.json`) list, for each report, every number
+//! a person would keep, with a short quote locating it. Matching rule: a candidate matches an
+//! answer when
+//! 1. both are for the same report,
+//! 2. their values are equal (and their `value_max`, for ranges: both absent or both equal), and
+//! 3. the candidate's number, at its place in the report, lies inside an occurrence of the
+//!    answer's quote in that report (white space ignored when locating the quote).
+//!
+//! Each answer matches at most one candidate and each candidate at most one answer (a maximum
+//! matching). Precision = matched candidates / candidates; recall = matched answers / answers;
+//! "overall" pools all reports. Unit and qualifier are not part of the rule: how often they agree
+//! on the matched pairs is printed alongside. With --verbose, every missed answer and every
+//! unmatched candidate (false positive) is listed.
+//!
+//! Exits non-zero only on an error (a file that cannot be read, an answer quote that is not in its
+//! report or does not write its value), never because the figures are low.
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use serde::Deserialize;
+use sportdash_core::numerals;
+use sportdash_extract::{self as extract, Candidate, Options};
+
+#[derive(Deserialize)]
+struct AnswerFile {
+    reports: Vec<ReportAnswers>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ReportAnswers {
+    doc: String,
+    answers: Vec<Answer>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Answer {
+    value: f64,
+    #[serde(default)]
+    value_max: Option<f64>,
+    qualifier: String,
+    unit: String,
+    quote: String,
+    #[serde(default)]
+    note: Option<String>,
+}
+
+#[derive(Default)]
+struct Tally {
+    answers: usize,
+    candidates: usize,
+    matched: usize,
+    same_unit: usize,
+    same_qualifier: usize,
+}
+
+impl Tally {
+    fn add(&mut self, other: &Tally) {
+        self.answers += other.answers;
+        self.candidates += other.candidates;
+        self.matched += other.matched;
+        self.same_unit += other.same_unit;
+        self.same_qualifier += other.same_qualifier;
+    }
+
+    fn row(&self, name: &str) -> String {
+        format!(
+            "{name:<26} {:>7} {:>10} {:>7} {:>9} {:>7} {:>6} {:>10}",
+            self.answers,
+            self.candidates,
+            self.matched,
+            percent(self.matched, self.candidates),
+            percent(self.matched, self.answers),
+            percent(self.same_unit, self.matched),
+            percent(self.same_qualifier, self.matched),
+        )
+    }
+}
+
+fn percent(part: usize, whole: usize) -> String {
+    if whole == 0 {
+        "–".to_string()
+    } else {
+        format!("{:.1}%", 100.0 * part as f64 / whole as f64)
+    }
+}
+
+fn main() -> ExitCode {
+    let mut reports_dir = PathBuf::from("../shared/reports");
+    let mut answers_file =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/extract/answers.json");
+    let mut verbose = false;
+    let mut args = std::env::args().skip(1);
+    while let Some(arg) = args.next() {
+        match arg.as_str() {
+            "--verbose" | "-v" => verbose = true,
+            "--answers" => match args.next() {
+                Some(file) => answers_file = PathBuf::from(file),
+                None => return error("--answers needs a file"),
+            },
+            "-h" | "--help" => {
+                println!("usage: extract_score [REPORTS_DIR] [--answers FILE] [--verbose]");
+                return ExitCode::SUCCESS;
+            }
+            other if other.starts_with('-') => return error(&format!("unknown option {other}")),
+            dir => reports_dir = PathBuf::from(dir),
+        }
+    }
+    match score(&reports_dir, &answers_file, verbose) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => error(&message),
+    }
+}
+
+fn error(message: &str) -> ExitCode {
+    eprintln!("extract_score: {message}");
+    ExitCode::FAILURE
+}
+
+fn score(reports_dir: &Path, answers_file: &Path, verbose: bool) -> Result<(), String> {
+    let text = std::fs::read_to_string(answers_file)
+        .map_err(|e| format!("cannot read {}: {e}", answers_file.display()))?;
+    let file: AnswerFile =
+        serde_json::from_str(&text).map_err(|e| format!("{}: {e}", answers_file.display()))?;
+    println!(
+        "extract against {} ({} reports)\n",
+        answers_file.display(),
+        file.reports.len()
+    );
+    println!(
+        "{:<26} {:>7} {:>10} {:>7} {:>9} {:>7} {:>6} {:>10}",
+        "report", "answers", "candidates", "matched", "precision", "recall", "unit", "qualifier"
+    );
+    let mut overall = Tally::default();
+    let mut details = Vec::new();
+    for report in &file.reports {
+        let path = reports_dir.join(&report.doc);
+        let text = std::fs::read_to_string(&path)
+            .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+        let options = Options {
+            doc: report.doc.clone(),
+            ..Options::default()
+        };
+        let candidates = extract::extract(&text, &options).candidates;
+        let places = report
+            .answers
+            .iter()
+            .map(|answer| locate(&text, &report.doc, answer))
+            .collect::<Result<Vec<_>, _>>()?;
+        let fits = |a: usize, c: usize| {
+            let (answer, candidate) = (&report.answers[a], &candidates[c]);
+            same(answer.value, candidate.value)
+                && match (answer.value_max, candidate.value_max) {
+                    (None, None) => true,
+                    (Some(x), Some(y)) => same(x, y),
+                    _ => false,
+                }
+                && places[a]
+                    .iter()
+                    .any(|&(start, end)| (start..end).contains(&candidate.offset))
+        };
+        let pairs = maximum_matching(report.answers.len(), candidates.len(), fits);
+        let mut tally = Tally {
+            answers: report.answers.len(),
+            candidates: candidates.len(),
+            ..Tally::default()
+        };
+        let mut answer_matched = vec![false; report.answers.len()];
+        let mut candidate_matched = vec![false; candidates.len()];
+        for &(a, c) in &pairs {
+            let (answer, candidate) = (&report.answers[a], &candidates[c]);
+            tally.matched += 1;
+            tally.same_unit += usize::from(answer.unit == candidate.unit);
+            tally.same_qualifier += usize::from(answer.qualifier == qualifier(candidate));
+            answer_matched[a] = true;
+            candidate_matched[c] = true;
+            if answer.unit != candidate.unit || answer.qualifier != qualifier(candidate) {
+                details.push(format!(
+                    "  {} differs: {} {} {} answered as {} {} — {}",
+                    short(&report.doc),
+                    candidate.value,
+                    candidate.unit,
+                    qualifier(candidate),
+                    answer.unit,
+                    answer.qualifier,
+                    flat(&candidate.source.quote)
+                ));
+            }
+        }
+        for (a, answer) in report.answers.iter().enumerate() {
+            if !answer_matched[a] {
+                details.push(format!(
+                    "  {} missed: {} {} {} — {}{}",
+                    short(&report.doc),
+                    answer.value,
+                    answer.unit,
+                    answer.qualifier,
+                    answer.quote,
+                    answer
+                        .note
+                        .as_deref()
+                        .map(|n| format!(" ({n})"))
+                        .unwrap_or_default()
+                ));
+            }
+        }
+        for (c, candidate) in candidates.iter().enumerate() {
+            if !candidate_matched[c] {
+                details.push(format!(
+                    "  {} false positive: {} {} {} — {}",
+                    short(&report.doc),
+                    candidate.value,
+                    candidate.unit,
+                    qualifier(candidate),
+                    flat(&candidate.source.quote)
+                ));
+            }
+        }
+        println!("{}", tally.row(&report.doc));
+        overall.add(&tally);
+    }
+    println!("{}", overall.row("overall"));
+    if verbose {
+        println!("\nmisses, false positives, and unit or qualifier differences:");
+        for line in &details {
+            println!("{line}");
+        }
+    }
+    Ok(())
+}
+
+/// Where the answer's quote occurs in the report, as byte ranges (white space ignored), after
+/// checking that it occurs and writes the answer's value.
+fn locate(text: &str, doc: &str, answer: &Answer) -> Result<Vec<(usize, usize)>, String> {
+    let visible: Vec<(usize, char)> = text
+        .char_indices()
+        .filter(|(_, c)| !c.is_whitespace())
+        .collect();
+    let quote: Vec<char> = answer
+        .quote
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect();
+    if quote.is_empty() || !numerals::writes_number(&answer.quote, answer.value) {
+        return Err(format!(
+            "{doc}: the answer quote \"{}\" does not write {}",
+            answer.quote, answer.value
+        ));
+    }
+    let places: Vec<(usize, usize)> = visible
+        .windows(quote.len())
+        .filter(|window| window.iter().map(|&(_, c)| c).eq(quote.iter().copied()))
+        .map(|window| {
+            let (last_at, last) = window[window.len() - 1];
+            (window[0].0, last_at + last.len_utf8())
+        })
+        .collect();
+    if places.is_empty() {
+        return Err(format!(
+            "{doc}: the answer quote \"{}\" is not in the report",
+            answer.quote
+        ));
+    }
+    Ok(places)
+}
+
+fn same(a: f64, b: f64) -> bool {
+    (a - b).abs() <= 1e-9 * a.abs().max(1.0)
+}
+
+fn qualifier(candidate: &Candidate) -> String {
+    serde_json::to_value(candidate.qualifier)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_string))
+        .unwrap_or_default()
+}
+
+fn short(doc: &str) -> &str {
+    doc.get(..3).unwrap_or(doc)
+}
+
+fn flat(quote: &str) -> String {
+    quote.split_whitespace().collect()
+}
+
+/// A maximum matching between answers and candidates (augmenting paths; the sets are small).
+fn maximum_matching(
+    answers: usize,
+    candidates: usize,
+    fits: impl Fn(usize, usize) -> bool,
+) -> Vec<(usize, usize)> {
+    let mut owner: Vec<Option<usize>> = vec![None; candidates];
+    fn augment(
+        a: usize,
+        candidates: usize,
+        fits: &dyn Fn(usize, usize) -> bool,
+        seen: &mut [bool],
+        owner: &mut [Option<usize>],
+    ) -> bool {
+        for c in 0..candidates {
+            if fits(a, c) && !seen[c] {
+                seen[c] = true;
+                if owner[c].is_none_or(|other| augment(other, candidates, fits, seen, owner)) {
+                    owner[c] = Some(a);
+                    return true;
+                }
+            }
+        }
+        false
+    }
+    for a in 0..answers {
+        let mut seen = vec![false; candidates];
+        augment(a, candidates, &fits, &mut seen, &mut owner);
+    }
+    owner
+        .iter()
+        .enumerate()
+        .filter_map(|(c, a)| a.map(|a| (a, c)))
+        .collect()
+}

@@ -1,0 +1,270 @@
+//! The browser's APIs other than the network: remembered language, document attributes,
+//! clipboard, full screen, and the message an embedded chart posts to its host.
+
+use gloo::storage::{LocalStorage, Storage};
+use leptos::prelude::*;
+use send_wrapper::SendWrapper;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast;
+
+use sportdash_core::embed;
+use sportdash_core::lang::Lang;
+use sportdash_core::lang::Theme;
+
+/// Where the language chosen on this device is kept (`first_view::script` reads it too).
+pub const LANG_KEY: &str = "sportdash.lang";
+
+/// Calls `on_resize` with the element's content size when it changes, until the reactive
+/// owner this is called in (a component, an effect) is cleaned up. Then the observer is
+/// disconnected and its callback freed, instead of one more of each being kept for as long as
+/// the page is open with every chart shown (a presentation in kiosk mode shows thousands).
+pub fn observe_size(element: &web_sys::Element, mut on_resize: impl FnMut(f64, f64) + 'static) {
+    let callback = Closure::<dyn FnMut(js_sys::Array)>::new(move |entries: js_sys::Array| {
+        if let Ok(entry) = entries.get(0).dyn_into::<web_sys::ResizeObserverEntry>() {
+            let rect = entry.content_rect();
+            on_resize(rect.width(), rect.height());
+        }
+    });
+    let Ok(observer) = web_sys::ResizeObserver::new(callback.as_ref().unchecked_ref()) else {
+        return;
+    };
+    observer.observe(element);
+    let kept = SendWrapper::new((observer, callback));
+    on_cleanup(move || {
+        let (observer, callback) = kept.take();
+        observer.disconnect();
+        drop(callback);
+    });
+}
+
+thread_local! {
+    static MARKED: std::cell::RefCell<Vec<&'static str>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// A User Timing mark (`performance.mark("sportdash:…")`) the first time `milestone` is
+/// reached: where a load's time goes, for the benchmark (README, "Performance") and for
+/// anyone's profile. Only the first, so that a repaint costs nothing and a page left open for
+/// days (a kiosk) does not fill the browser's timeline with marks.
+pub fn mark(milestone: &'static str) {
+    let first = MARKED.with(|marked| {
+        let mut marked = marked.borrow_mut();
+        let first = !marked.contains(&milestone);
+        if first {
+            marked.push(milestone);
+        }
+        first
+    });
+    if let Some(performance) = window().performance().filter(|_| first) {
+        let _ = performance.mark(&format!("sportdash:{milestone}"));
+    }
+}
+
+/// Takes away the note `index.html` shows while the wasm loads. That note has Chinese text so
+/// the browser loads the CJK font and lays it out while it would otherwise wait for the wasm,
+/// not after the app mounts, on the way to the first chart.
+#[cfg(target_arch = "wasm32")]
+pub fn remove_boot_note() {
+    if let Ok(Some(note)) = document().query_selector(".boot") {
+        note.remove();
+    }
+}
+
+/// Whether the page has a first view (`src/snapshot.rs`) standing in for the app: written at
+/// build time, and not hidden by `first-view.js` (which hides it where the app will show
+/// another view).
+#[cfg(target_arch = "wasm32")]
+pub fn first_view_shown() -> bool {
+    let hidden = document()
+        .document_element()
+        .is_some_and(|root| root.class_name() == "not-first-view");
+    !hidden && matches!(document().query_selector(".first-view"), Ok(Some(_)))
+}
+
+thread_local! {
+    static FIRST_VIEW_GONE: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Puts the app in the first view's place: the first view goes, and the app, built unseen after
+/// it (`style.css`), is seen. Called once the app has something to show in its place (its chart
+/// drawn, or a file's error), or at once where the first view is not shown. Only the first call
+/// does anything.
+pub fn reveal() {
+    if FIRST_VIEW_GONE.with(|gone| gone.replace(true)) {
+        return;
+    }
+    if let Ok(Some(first_view)) = document().query_selector(".first-view") {
+        first_view.remove();
+    }
+}
+
+/// The language chosen on this device before, if any.
+pub fn stored_lang() -> Option<Lang> {
+    LocalStorage::get::<String>(LANG_KEY)
+        .ok()
+        .and_then(|id| Lang::from_id(&id))
+}
+
+pub fn store_lang(lang: Lang) {
+    // Private windows may refuse storage; the URL still carries the choice.
+    let _ = LocalStorage::set(LANG_KEY, lang.id());
+}
+
+/// `<html lang>` and `data-theme`, so screen readers pick the right voice and CSS the colours.
+pub fn mark_document(lang: Lang, theme: Theme) {
+    if let Some(root) = document().document_element() {
+        let _ = root.set_attribute(
+            "lang",
+            match lang {
+                Lang::Zh => "zh-CN",
+                Lang::En => "en",
+            },
+        );
+        let _ = root.set_attribute("data-theme", theme.id());
+    }
+}
+
+/// Copies `text` to the clipboard; false when the browser refuses (no permission, not secure).
+pub async fn copy(text: &str) -> bool {
+    let clipboard = window().navigator().clipboard();
+    wasm_bindgen_futures::JsFuture::from(clipboard.write_text(text))
+        .await
+        .is_ok()
+}
+
+pub fn enter_fullscreen() {
+    if let Some(root) = document().document_element() {
+        let _ = root.request_fullscreen();
+    }
+}
+
+pub fn exit_fullscreen() {
+    if document().fullscreen_element().is_some() {
+        document().exit_fullscreen();
+    }
+}
+
+pub fn is_fullscreen() -> bool {
+    document().fullscreen_element().is_some()
+}
+
+/// Tells the host page how tall the embedded chart is (see `sportdash_core::embed`).
+pub fn post_height(height: f64) {
+    let Ok(parent) = window().parent() else {
+        return;
+    };
+    let Some(parent) = parent else { return };
+    if let Ok(message) = js_sys::JSON::parse(&embed::height_message(height)) {
+        // The height is not private, and the host is unknown: any origin may read it.
+        let _ = parent.post_message(&message, "*");
+    }
+}
+
+/// The page's own address without its query: where links to other views start.
+pub fn page_address() -> String {
+    let location = window().location();
+    format!(
+        "{}{}",
+        location.origin().unwrap_or_default(),
+        location.pathname().unwrap_or_default()
+    )
+}
+
+/// The folder the page is served from, for files beside it such as `embed.js`.
+pub fn site_folder() -> String {
+    let address = page_address();
+    match address.rfind('/') {
+        Some(cut) => address[..=cut].to_string(),
+        None => address,
+    }
+}
+
+/// The element that has the keyboard focus, if one does (not the page itself).
+pub fn focused() -> Option<web_sys::HtmlElement> {
+    let active = document().active_element()?;
+    let body = document().body();
+    (body.as_ref().map(AsRef::<web_sys::Element>::as_ref) != Some(&active))
+        .then(|| active.dyn_into().ok())
+        .flatten()
+}
+
+/// Where the page's masthead ends on screen, in CSS pixels (0 once it has scrolled away): a
+/// panel over the page starts below it, so the language, theme and presentation buttons stay
+/// in reach.
+pub fn masthead_bottom() -> f64 {
+    document()
+        .query_selector(".masthead")
+        .ok()
+        .flatten()
+        .map_or(0.0, |m| m.get_bounding_client_rect().bottom().max(0.0))
+}
+
+/// Whether `target` (an event's) is inside `within`.
+pub fn is_inside(within: &web_sys::Element, target: Option<web_sys::EventTarget>) -> bool {
+    target
+        .and_then(|t| t.dyn_into::<web_sys::Node>().ok())
+        .is_some_and(|node| within.contains(Some(&node)))
+}
+
+/// Whether the screen is worked by touch alone (a phone, a tablet): no key hints there.
+pub fn is_touch_only() -> bool {
+    // Natively (the first view, drawn at build time) there is no screen: `style.css` decides.
+    if cfg!(not(target_arch = "wasm32")) {
+        return false;
+    }
+    window()
+        .match_media("(hover: none) and (pointer: coarse)")
+        .ok()
+        .flatten()
+        .is_some_and(|query| query.matches())
+}
+
+pub fn is_narrow() -> bool {
+    if cfg!(not(target_arch = "wasm32")) {
+        return false;
+    }
+    window()
+        .inner_width()
+        .ok()
+        .and_then(|w| w.as_f64())
+        .is_some_and(|w| w < 600.0)
+}
+
+/// Saves `bytes` as a file named `name`, the way a link with `download` does.
+pub fn download(name: &str, mime: &str, bytes: &[u8]) {
+    let blob = gloo::file::Blob::new_with_options(bytes, Some(mime));
+    let url = gloo::file::ObjectUrl::from(blob);
+    save_from(&url, name);
+    // The browser reads the blob after the click returns; let it go a little later.
+    gloo::timers::callback::Timeout::new(10_000, move || drop(url)).forget();
+}
+
+/// Saves a `data:` or `blob:` URL as a file named `name`.
+pub fn save_from(url: &str, name: &str) {
+    let Ok(anchor) = document().create_element("a") else {
+        return;
+    };
+    let anchor: web_sys::HtmlAnchorElement = wasm_bindgen::JsCast::unchecked_into(anchor);
+    anchor.set_href(url);
+    anchor.set_download(name);
+    anchor.click();
+}
+
+/// Moves the focus `step` buttons on among `within`'s (from before the first when none of them
+/// has it), and says whether one took it: the arrow keys in a list of suggestions.
+pub fn focus_button(within: &web_sys::Element, step: i32) -> bool {
+    let Ok(buttons) = within.query_selector_all("button") else {
+        return false;
+    };
+    let focused = document().active_element();
+    let at = (0..buttons.length())
+        .find(|&i| buttons.item(i).as_ref() == focused.as_ref().map(|f| f.as_ref()))
+        .map_or(-1, |i| i as i32);
+    let target = at + step;
+    match buttons
+        .item(u32::try_from(target).unwrap_or(u32::MAX))
+        .and_then(|b| b.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        Some(button) => button.focus().is_ok(),
+        None => false,
+    }
+}

@@ -1,0 +1,327 @@
+//! The chart on a canvas: sized by its container, crisp at any device-pixel ratio, and
+//! answering hover and tap with the value and its source sentence.
+
+use std::sync::Arc;
+
+use leptos::html;
+use leptos::prelude::*;
+use plotters_canvas::CanvasBackend;
+
+use sportdash_chart::{Hit, Style};
+use sportdash_core::format;
+use sportdash_core::i18n::{entity_name, indicator_name, shown_name};
+use sportdash_core::lang::Lang;
+use sportdash_core::model::{Catalog, Status, YearBasis};
+use sportdash_core::query::{Cell, ChartData, Row};
+
+use super::{browser, Look};
+
+/// The chart on a canvas. `stage`: the presentation's big-screen look; its keys belong to
+/// the presentation, so the canvas does not take focus there.
+#[component]
+pub fn ChartCanvas(
+    chart: Memo<ChartData>,
+    catalog: Arc<Catalog>,
+    look: Look,
+    #[prop(optional)] stage: bool,
+    /// Where a click (or Enter) opens a row's source panel; without it, clicks show the card.
+    #[prop(optional)]
+    pin: Option<RwSignal<Option<usize>>>,
+    /// The chart already drawn, as inline SVG: the first view, written into the page at build
+    /// time, shows this in the canvas's place.
+    #[prop(default = None)]
+    still: Option<String>,
+) -> impl IntoView {
+    let lang = look.lang;
+    let strings = lang.strings();
+    let frame = NodeRef::<html::Div>::new();
+    let canvas = NodeRef::<html::Canvas>::new();
+    let size = RwSignal::new((0.0_f64, 0.0_f64));
+    let hits = StoredValue::new(Vec::<Hit>::new());
+    let cut_names = RwSignal::new(Vec::<String>::new());
+    let active = RwSignal::new(None::<(usize, f64, f64)>);
+
+    Effect::new(move |_| {
+        let Some(frame) = frame.get() else { return };
+        let rect = frame.get_bounding_client_rect();
+        size.set((rect.width(), rect.height()));
+        // The observer also reports the size the frame already has, as it starts: drawing
+        // again for that would double the cost of the first chart.
+        browser::observe_size(&frame, move |width, height| {
+            if size
+                .try_get_untracked()
+                .is_some_and(|drawn| drawn != (width, height))
+            {
+                size.set((width, height));
+            }
+        });
+    });
+
+    let draw_catalog = catalog.clone();
+    Effect::new(move |_| {
+        let (width, height) = size.get();
+        let Some(canvas) = canvas.get() else { return };
+        if width < 10.0 || height < 10.0 {
+            return;
+        }
+        let ratio = window().device_pixel_ratio().max(1.0);
+        // Setting a canvas's size, even to the one it has, throws its bitmap away and makes the
+        // browser allocate a new one; the chart paints its whole ground anyway.
+        let (pixels_wide, pixels_high) = (
+            (width * ratio).round() as u32,
+            (height * ratio).round() as u32,
+        );
+        if canvas.width() != pixels_wide {
+            canvas.set_width(pixels_wide);
+        }
+        if canvas.height() != pixels_high {
+            canvas.set_height(pixels_high);
+        }
+        let style = Style::for_width(width, ratio, look.theme, stage);
+        let drawn = chart.with(|data| {
+            let Some(mut backend) = CanvasBackend::with_canvas_object(canvas.clone()) else {
+                return sportdash_chart::Picture::default();
+            };
+            sportdash_chart::draw_on(&mut backend, data, &draw_catalog, lang, &style)
+                .unwrap_or_default()
+        });
+        browser::mark("chart drawn");
+        browser::reveal();
+        let _ = canvas.set_attribute("data-marks", &drawn.hits.len().to_string());
+        let shape = chart.with_untracked(|c| format!("{:?}", c.shape).to_lowercase());
+        let _ = canvas.set_attribute("data-shape", &shape);
+        // Names cut to fit are read in full in the source card (tap, click, arrow keys) and in
+        // the chart's description; the count is there for tests and anyone inspecting.
+        let _ = canvas.set_attribute("data-labels-cut", &drawn.cut.len().to_string());
+        if cut_names.with_untracked(|names| *names != drawn.cut) {
+            cut_names.set(drawn.cut);
+        }
+        hits.set_value(drawn.hits);
+        active.set(None);
+    });
+
+    let point = move |ev: &web_sys::MouseEvent| {
+        let ratio = window().device_pixel_ratio().max(1.0);
+        let (x, y) = (f64::from(ev.offset_x()), f64::from(ev.offset_y()));
+        let row = hits.with_value(|h| {
+            sportdash_chart::hit_at(h, (x * ratio).round() as i32, (y * ratio).round() as i32)
+        });
+        active.set(row.map(|row| (row, x, y)));
+    };
+
+    // Keyboard: arrows step through the drawn values in order, each opening its source card.
+    let stepped = StoredValue::new(None::<usize>);
+    let step = move |ev: web_sys::KeyboardEvent| {
+        let count = hits.with_value(Vec::len);
+        if count == 0 {
+            return;
+        }
+        let now = stepped.get_value();
+        // Enter or Space opens the source panel of the value shown, as on a button; with no
+        // value shown yet, they show the first.
+        let opens = matches!(ev.key().as_str(), "Enter" | " ");
+        if opens {
+            if let (Some(pin), Some(row)) = (pin, active.get_untracked()) {
+                ev.prevent_default();
+                pin.set(Some(row.0));
+                active.set(None);
+                return;
+            }
+        }
+        let next = match ev.key().as_str() {
+            _ if opens => now.unwrap_or(0),
+            "ArrowRight" | "ArrowDown" => now.map_or(0, |i| (i + 1) % count),
+            "ArrowLeft" | "ArrowUp" => now.map_or(count - 1, |i| (i + count - 1) % count),
+            "Home" => 0,
+            "End" => count - 1,
+            "Escape" => {
+                stepped.set_value(None);
+                active.set(None);
+                return;
+            }
+            _ => return,
+        };
+        ev.prevent_default();
+        stepped.set_value(Some(next));
+        let ratio = window().device_pixel_ratio().max(1.0);
+        if let Some(hit) = hits.with_value(|h| h.get(next).copied()) {
+            let x = f64::from(hit.left + hit.right) / 2.0 / ratio;
+            let y = f64::from(hit.top) / ratio;
+            active.set(Some((hit.row, x, y)));
+        }
+    };
+
+    let label = move || chart.with(|c| sportdash_core::describe::title(c, lang));
+    let summary_catalog = catalog.clone();
+    let summary =
+        move || chart.with(|c| sportdash_core::describe::describe(c, &summary_catalog, lang));
+    let tip_catalog = catalog.clone();
+    if let Some(svg) = still {
+        return view! {
+            <div class="chart-frame" inner_html=svg></div>
+            <p class="chart-summary">{summary}</p>
+        }
+        .into_any();
+    }
+    view! {
+        <div class="chart-frame" node_ref=frame>
+            <canvas
+                class="chart"
+                node_ref=canvas
+                role="img"
+                tabindex=if stage { "-1" } else { "0" }
+                aria-label=label
+                aria-describedby="chart-summary"
+                on:keydown=move |ev| {
+                    if !stage {
+                        step(ev)
+                    }
+                }
+                on:blur=move |_| stepped.set_value(None)
+                on:pointermove=move |ev| point(&ev)
+                on:click=move |ev| {
+                    point(&ev);
+                    if let Some(pin) = pin {
+                        if let Some((row, _, _)) = active.get_untracked() {
+                            pin.set(Some(row));
+                            active.set(None);
+                        }
+                    }
+                }
+                on:pointerleave=move |ev| {
+                    if ev.pointer_type() == "mouse" {
+                        active.set(None)
+                    }
+                }
+            ></canvas>
+            {move || {
+                active
+                    .get()
+                    .and_then(|(row, x, y)| {
+                        let (row, (width, height)) = chart
+                            .with(|c| (c.rows.get(row).cloned(), size.get_untracked()));
+                        let row = row?;
+                        let catalog = tip_catalog.clone();
+                        // The card opens away from the nearer edges, so it stays on the chart.
+                        let (right, low) = (x > width * 0.55, y > height * 0.5);
+                        let left = if right { x - 12.0 } else { x + 12.0 };
+                        let top = if low { y - 12.0 } else { y + 12.0 };
+                        let side = format!(
+                            "translate({}, {})",
+                            if right { "-100%" } else { "0" },
+                            if low { "-100%" } else { "0" }
+                        );
+                        Some(
+                            view! {
+                                <div
+                                    class="tooltip"
+                                    role="tooltip"
+                                    style:left=format!("{left}px")
+                                    style:top=format!("{top}px")
+                                    style:transform=side
+                                >
+                                    <SourceCard row catalog lang/>
+                                    <button
+                                        class="tooltip-close"
+                                        aria-label=strings.close
+                                        on:click=move |ev| {
+                                            ev.stop_propagation();
+                                            active.set(None)
+                                        }
+                                    >
+                                        "×"
+                                    </button>
+                                </div>
+                            },
+                        )
+                    })
+            }}
+        </div>
+        // Names the chart could only write cut, in full, for whoever cannot hover or tap.
+        {move || {
+            let names = cut_names.get();
+            (!names.is_empty())
+                .then(|| {
+                    view! {
+                        <p class="names-cut">
+                            <span class="names-cut-lead">{strings.names_in_full}</span>
+                            {names.join(" · ")}
+                        </p>
+                    }
+                })
+        }}
+        <p class="chart-summary" id="chart-summary">{summary}</p>
+    }
+    .into_any()
+}
+
+/// What a value is and where it came from.
+#[component]
+pub fn SourceCard(row: Row, catalog: Arc<Catalog>, lang: Lang) -> impl IntoView {
+    let strings = lang.strings();
+    let mut entity = entity_name(&catalog, &row.entity, lang);
+    if let Some(english) = catalog
+        .entity(&row.entity)
+        .and_then(|e| e.name.en.as_deref())
+    {
+        if lang == Lang::Zh {
+            entity = format!("{entity} ({})", shown_name(english));
+        }
+    }
+    let indicator = indicator_name(&catalog, &row.indicator, lang);
+    let context = row.context.as_ref().map(|c| lang.pick(c).to_string());
+    let heading = match &context {
+        Some(c) => format!("{entity} · {c} · {}", row.year),
+        None => format!("{entity} · {}", row.year),
+    };
+    let body = match row.cell {
+        Cell::NoData => view! {
+            <p class="card-value no-data">{format!("{indicator}{}{}", colon(lang), strings.no_data)}</p>
+        }
+        .into_any(),
+        Cell::Value { observation, .. } => {
+            let report = catalog.report(&observation.source.doc);
+            let report_name = report.map_or_else(
+                || observation.source.doc.clone(),
+                |r| match lang {
+                    Lang::Zh => format!("《{}》（{}）", r.title.zh, r.published),
+                    Lang::En => format!("“{}” ({})", lang.pick(&r.title), r.published),
+                },
+            );
+            let basis = match observation.year_basis {
+                YearBasis::Stated => strings.basis_stated,
+                YearBasis::ReportPeriod => strings.basis_report_period,
+                YearBasis::PublicationDate => strings.basis_publication,
+            };
+            let target = observation.status == Status::Target;
+            view! {
+                <p class="card-value">
+                    {format!("{indicator}{}{}", colon(lang), format::as_reported(&observation, lang))}
+                    {target.then(|| view! { <span class="badge target">{strings.target}</span> })}
+                </p>
+                <blockquote class="quote" lang="zh-CN">{observation.source.quote.clone()}</blockquote>
+                <p class="card-source">
+                    {format!("{}{}{report_name} · {}", strings.source, colon(lang), observation.source.doc)}
+                </p>
+                <p class="card-year">
+                    {format!("{}{}{basis}", strings.year_read, colon(lang))}
+                    {observation.year_note.as_ref().map(|n| format!(" — {}", lang.pick(n)))}
+                </p>
+            }
+            .into_any()
+        }
+    };
+    view! {
+        <div class="card">
+            <p class="card-heading">{heading}</p>
+            {body}
+        </div>
+    }
+}
+
+fn colon(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Zh => "：",
+        Lang::En => ": ",
+    }
+}

@@ -6,8 +6,11 @@
 #   (compile_hint.py);
 # - the dashboard's default view drawn from data/ into the page, for its first paint before the
 #   wasm has loaded, and first-view.js beside it (`sportdash snapshot`: the app's components
-#   rendered natively, src/first_view.rs).
+#   rendered natively, src/first_view.rs);
+# - embed.js, the host page's script for embedded charts, written from the message's constants
+#   (`sportdash embed-js`, crates/core/src/embed.rs).
 set -eu
 python3 scripts/external_loader.py
 python3 scripts/compile_hint.py
 cargo sportdash snapshot --data data --page "$TRUNK_STAGING_DIR/index.html"
+cargo sportdash embed-js > "$TRUNK_STAGING_DIR/embed.js"

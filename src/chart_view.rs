@@ -7,14 +7,16 @@ use leptos::html;
 use leptos::prelude::*;
 use plotters_canvas::CanvasBackend;
 
-use sportdash_chart::{Hit, Style};
+use sportdash_chart::{Hit, Picture, Style};
+use sportdash_core::describe::{describe, title};
 use sportdash_core::format;
 use sportdash_core::i18n::{entity_name, indicator_name, shown_name};
 use sportdash_core::lang::Lang;
 use sportdash_core::model::{Catalog, Status, YearBasis};
 use sportdash_core::query::{Cell, ChartData, Row};
 
-use super::{browser, Look};
+use crate::browser;
+use crate::common::Look;
 
 /// The chart on a canvas. `stage`: the presentation's big-screen look; its keys belong to
 /// the presentation, so the canvas does not take focus there.
@@ -33,66 +35,34 @@ pub fn ChartCanvas(
     still: Option<String>,
 ) -> impl IntoView {
     let lang = look.lang;
-    let strings = lang.strings();
+    let summary_catalog = catalog.clone();
+    let summary = move || chart.with(|c| describe(c, &summary_catalog, lang));
+    // Only the first view, rendered natively at build time, has a still chart: the browser's
+    // build leaves this out.
+    #[cfg(not(target_arch = "wasm32"))]
+    if let Some(svg) = still {
+        return view! {
+            <div class="chart-frame" inner_html=svg></div>
+            <p class="chart-summary">{summary}</p>
+        }
+        .into_any();
+    }
+    #[cfg(target_arch = "wasm32")]
+    let _ = still;
     let frame = NodeRef::<html::Div>::new();
     let canvas = NodeRef::<html::Canvas>::new();
-    let size = RwSignal::new((0.0_f64, 0.0_f64));
+    let size = follow_size(frame);
     let hits = StoredValue::new(Vec::<Hit>::new());
     let cut_names = RwSignal::new(Vec::<String>::new());
+    // The value whose card is open, and where (CSS pixels on the canvas).
     let active = RwSignal::new(None::<(usize, f64, f64)>);
-
-    Effect::new(move |_| {
-        let Some(frame) = frame.get() else { return };
-        let rect = frame.get_bounding_client_rect();
-        size.set((rect.width(), rect.height()));
-        // The observer also reports the size the frame already has, as it starts: drawing
-        // again for that would double the cost of the first chart.
-        browser::observe_size(&frame, move |width, height| {
-            if size
-                .try_get_untracked()
-                .is_some_and(|drawn| drawn != (width, height))
-            {
-                size.set((width, height));
-            }
-        });
-    });
 
     let draw_catalog = catalog.clone();
     Effect::new(move |_| {
-        let (width, height) = size.get();
         let Some(canvas) = canvas.get() else { return };
-        if width < 10.0 || height < 10.0 {
+        let Some(drawn) = paint(&canvas, size.get(), chart, &draw_catalog, look, stage) else {
             return;
-        }
-        let ratio = window().device_pixel_ratio().max(1.0);
-        // Setting a canvas's size, even to the one it has, throws its bitmap away and makes the
-        // browser allocate a new one; the chart paints its whole ground anyway.
-        let (pixels_wide, pixels_high) = (
-            (width * ratio).round() as u32,
-            (height * ratio).round() as u32,
-        );
-        if canvas.width() != pixels_wide {
-            canvas.set_width(pixels_wide);
-        }
-        if canvas.height() != pixels_high {
-            canvas.set_height(pixels_high);
-        }
-        let style = Style::for_width(width, ratio, look.theme, stage);
-        let drawn = chart.with(|data| {
-            let Some(mut backend) = CanvasBackend::with_canvas_object(canvas.clone()) else {
-                return sportdash_chart::Picture::default();
-            };
-            sportdash_chart::draw_on(&mut backend, data, &draw_catalog, lang, &style)
-                .unwrap_or_default()
-        });
-        browser::mark("chart drawn");
-        browser::reveal();
-        let _ = canvas.set_attribute("data-marks", &drawn.hits.len().to_string());
-        let shape = chart.with_untracked(|c| format!("{:?}", c.shape).to_lowercase());
-        let _ = canvas.set_attribute("data-shape", &shape);
-        // Names cut to fit are read in full in the source card (tap, click, arrow keys) and in
-        // the chart's description; the count is there for tests and anyone inspecting.
-        let _ = canvas.set_attribute("data-labels-cut", &drawn.cut.len().to_string());
+        };
         if cut_names.with_untracked(|names| *names != drawn.cut) {
             cut_names.set(drawn.cut);
         }
@@ -108,61 +78,13 @@ pub fn ChartCanvas(
         });
         active.set(row.map(|row| (row, x, y)));
     };
-
-    // Keyboard: arrows step through the drawn values in order, each opening its source card.
     let stepped = StoredValue::new(None::<usize>);
-    let step = move |ev: web_sys::KeyboardEvent| {
-        let count = hits.with_value(Vec::len);
-        if count == 0 {
-            return;
-        }
-        let now = stepped.get_value();
-        // Enter or Space opens the source panel of the value shown, as on a button; with no
-        // value shown yet, they show the first.
-        let opens = matches!(ev.key().as_str(), "Enter" | " ");
-        if opens {
-            if let (Some(pin), Some(row)) = (pin, active.get_untracked()) {
-                ev.prevent_default();
-                pin.set(Some(row.0));
-                active.set(None);
-                return;
-            }
-        }
-        let next = match ev.key().as_str() {
-            _ if opens => now.unwrap_or(0),
-            "ArrowRight" | "ArrowDown" => now.map_or(0, |i| (i + 1) % count),
-            "ArrowLeft" | "ArrowUp" => now.map_or(count - 1, |i| (i + count - 1) % count),
-            "Home" => 0,
-            "End" => count - 1,
-            "Escape" => {
-                stepped.set_value(None);
-                active.set(None);
-                return;
-            }
-            _ => return,
-        };
-        ev.prevent_default();
-        stepped.set_value(Some(next));
-        let ratio = window().device_pixel_ratio().max(1.0);
-        if let Some(hit) = hits.with_value(|h| h.get(next).copied()) {
-            let x = f64::from(hit.left + hit.right) / 2.0 / ratio;
-            let y = f64::from(hit.top) / ratio;
-            active.set(Some((hit.row, x, y)));
+    let on_key = move |ev: web_sys::KeyboardEvent| {
+        if !stage {
+            step(&ev, hits, stepped, active, pin);
         }
     };
-
-    let label = move || chart.with(|c| sportdash_core::describe::title(c, lang));
-    let summary_catalog = catalog.clone();
-    let summary =
-        move || chart.with(|c| sportdash_core::describe::describe(c, &summary_catalog, lang));
-    let tip_catalog = catalog.clone();
-    if let Some(svg) = still {
-        return view! {
-            <div class="chart-frame" inner_html=svg></div>
-            <p class="chart-summary">{summary}</p>
-        }
-        .into_any();
-    }
+    let label = move || chart.with(|c| title(c, lang));
     view! {
         <div class="chart-frame" node_ref=frame>
             <canvas
@@ -172,20 +94,14 @@ pub fn ChartCanvas(
                 tabindex=if stage { "-1" } else { "0" }
                 aria-label=label
                 aria-describedby="chart-summary"
-                on:keydown=move |ev| {
-                    if !stage {
-                        step(ev)
-                    }
-                }
+                on:keydown=on_key
                 on:blur=move |_| stepped.set_value(None)
                 on:pointermove=move |ev| point(&ev)
                 on:click=move |ev| {
                     point(&ev);
-                    if let Some(pin) = pin {
-                        if let Some((row, _, _)) = active.get_untracked() {
-                            pin.set(Some(row));
-                            active.set(None);
-                        }
+                    if let (Some(pin), Some((row, _, _))) = (pin, active.get_untracked()) {
+                        pin.set(Some(row));
+                        active.set(None);
                     }
                 }
                 on:pointerleave=move |ev| {
@@ -194,65 +110,189 @@ pub fn ChartCanvas(
                     }
                 }
             ></canvas>
-            {move || {
-                active
-                    .get()
-                    .and_then(|(row, x, y)| {
-                        let (row, (width, height)) = chart
-                            .with(|c| (c.rows.get(row).cloned(), size.get_untracked()));
-                        let row = row?;
-                        let catalog = tip_catalog.clone();
-                        // The card opens away from the nearer edges, so it stays on the chart.
-                        let (right, low) = (x > width * 0.55, y > height * 0.5);
-                        let left = if right { x - 12.0 } else { x + 12.0 };
-                        let top = if low { y - 12.0 } else { y + 12.0 };
-                        let side = format!(
-                            "translate({}, {})",
-                            if right { "-100%" } else { "0" },
-                            if low { "-100%" } else { "0" }
-                        );
-                        Some(
-                            view! {
-                                <div
-                                    class="tooltip"
-                                    role="tooltip"
-                                    style:left=format!("{left}px")
-                                    style:top=format!("{top}px")
-                                    style:transform=side
-                                >
-                                    <SourceCard row catalog lang/>
-                                    <button
-                                        class="tooltip-close"
-                                        aria-label=strings.close
-                                        on:click=move |ev| {
-                                            ev.stop_propagation();
-                                            active.set(None)
-                                        }
-                                    >
-                                        "×"
-                                    </button>
-                                </div>
-                            },
-                        )
-                    })
-            }}
+            <ValueCard chart catalog active size lang/>
         </div>
-        // Names the chart could only write cut, in full, for whoever cannot hover or tap.
-        {move || {
-            let names = cut_names.get();
-            (!names.is_empty())
-                .then(|| {
-                    view! {
-                        <p class="names-cut">
-                            <span class="names-cut-lead">{strings.names_in_full}</span>
-                            {names.join(" · ")}
-                        </p>
-                    }
-                })
-        }}
+        <NamesCut names=cut_names lang/>
         <p class="chart-summary" id="chart-summary">{summary}</p>
     }
     .into_any()
+}
+
+/// The frame's size in CSS pixels, kept up to date while the component lives.
+fn follow_size(frame: NodeRef<html::Div>) -> RwSignal<(f64, f64)> {
+    let size = RwSignal::new((0.0_f64, 0.0_f64));
+    Effect::new(move |_| {
+        let Some(frame) = frame.get() else { return };
+        let rect = frame.get_bounding_client_rect();
+        size.set((rect.width(), rect.height()));
+        // The observer also reports the size the frame already has, as it starts: drawing
+        // again for that would double the cost of the first chart.
+        browser::observe_size(&frame, move |width, height| {
+            if size
+                .try_get_untracked()
+                .is_some_and(|drawn| drawn != (width, height))
+            {
+                size.set((width, height));
+            }
+        });
+    });
+    size
+}
+
+/// Draws the chart on `canvas` at `size` (CSS pixels), crisp at the device-pixel ratio, and
+/// marks on the canvas what it drew (for tests and the benchmark). `None` before it has a size.
+fn paint(
+    canvas: &web_sys::HtmlCanvasElement,
+    (width, height): (f64, f64),
+    chart: Memo<ChartData>,
+    catalog: &Catalog,
+    look: Look,
+    stage: bool,
+) -> Option<Picture> {
+    if width < 10.0 || height < 10.0 {
+        return None;
+    }
+    let ratio = window().device_pixel_ratio().max(1.0);
+    // Setting a canvas's size, even to the one it has, throws its bitmap away and makes the
+    // browser allocate a new one; the chart paints its whole ground anyway.
+    let (pixels_wide, pixels_high) = (
+        (width * ratio).round() as u32,
+        (height * ratio).round() as u32,
+    );
+    if canvas.width() != pixels_wide {
+        canvas.set_width(pixels_wide);
+    }
+    if canvas.height() != pixels_high {
+        canvas.set_height(pixels_high);
+    }
+    let style = Style::for_width(width, ratio, look.theme, stage);
+    let drawn = chart.with(|data| {
+        let mut backend = CanvasBackend::with_canvas_object(canvas.clone())?;
+        sportdash_chart::draw_on(&mut backend, data, catalog, look.lang, &style).ok()
+    });
+    let drawn = drawn.unwrap_or_default();
+    browser::mark("chart drawn");
+    browser::reveal();
+    let shape = chart.with_untracked(|c| format!("{:?}", c.shape).to_lowercase());
+    for (name, value) in [
+        ("data-marks", drawn.hits.len().to_string()),
+        ("data-shape", shape),
+        // Names cut to fit are given in full under the chart (`NamesCut`).
+        ("data-labels-cut", drawn.cut.len().to_string()),
+    ] {
+        let _ = canvas.set_attribute(name, &value);
+    }
+    Some(drawn)
+}
+
+/// Keyboard: arrows step through the drawn values in order, each opening its card; Enter or
+/// Space opens the source panel of the value shown, as on a button (with none shown yet, they
+/// show the first); Esc closes the card.
+fn step(
+    ev: &web_sys::KeyboardEvent,
+    hits: StoredValue<Vec<Hit>>,
+    stepped: StoredValue<Option<usize>>,
+    active: RwSignal<Option<(usize, f64, f64)>>,
+    pin: Option<RwSignal<Option<usize>>>,
+) {
+    let count = hits.with_value(Vec::len);
+    if count == 0 {
+        return;
+    }
+    let now = stepped.get_value();
+    let opens = matches!(ev.key().as_str(), "Enter" | " ");
+    if opens {
+        if let (Some(pin), Some(row)) = (pin, active.get_untracked()) {
+            ev.prevent_default();
+            pin.set(Some(row.0));
+            active.set(None);
+            return;
+        }
+    }
+    let next = match ev.key().as_str() {
+        _ if opens => now.unwrap_or(0),
+        "ArrowRight" | "ArrowDown" => now.map_or(0, |i| (i + 1) % count),
+        "ArrowLeft" | "ArrowUp" => now.map_or(count - 1, |i| (i + count - 1) % count),
+        "Home" => 0,
+        "End" => count - 1,
+        "Escape" => {
+            stepped.set_value(None);
+            active.set(None);
+            return;
+        }
+        _ => return,
+    };
+    ev.prevent_default();
+    stepped.set_value(Some(next));
+    let ratio = window().device_pixel_ratio().max(1.0);
+    if let Some(hit) = hits.with_value(|h| h.get(next).copied()) {
+        let x = f64::from(hit.left + hit.right) / 2.0 / ratio;
+        let y = f64::from(hit.top) / ratio;
+        active.set(Some((hit.row, x, y)));
+    }
+}
+
+/// The card of the value under the pointer or the keys, opening away from the nearer edges so
+/// that it stays on the chart.
+#[component]
+fn ValueCard(
+    chart: Memo<ChartData>,
+    catalog: Arc<Catalog>,
+    active: RwSignal<Option<(usize, f64, f64)>>,
+    size: RwSignal<(f64, f64)>,
+    lang: Lang,
+) -> impl IntoView {
+    move || {
+        let (row, x, y) = active.get()?;
+        let row = chart.with(|c| c.rows.get(row).cloned())?;
+        let (width, height) = size.get_untracked();
+        let (right, low) = (x > width * 0.55, y > height * 0.5);
+        let left = if right { x - 12.0 } else { x + 12.0 };
+        let top = if low { y - 12.0 } else { y + 12.0 };
+        let side = format!(
+            "translate({}, {})",
+            if right { "-100%" } else { "0" },
+            if low { "-100%" } else { "0" }
+        );
+        let catalog = catalog.clone();
+        Some(view! {
+            <div
+                class="tooltip"
+                role="tooltip"
+                style:left=format!("{left}px")
+                style:top=format!("{top}px")
+                style:transform=side
+            >
+                <SourceCard row catalog lang/>
+                <button
+                    class="tooltip-close"
+                    aria-label=lang.strings().close
+                    on:click=move |ev| {
+                        ev.stop_propagation();
+                        active.set(None)
+                    }
+                >
+                    "×"
+                </button>
+            </div>
+        })
+    }
+}
+
+/// Names the chart could only write cut, in full, for whoever cannot hover or tap.
+#[component]
+fn NamesCut(names: RwSignal<Vec<String>>, lang: Lang) -> impl IntoView {
+    move || {
+        let names = names.get();
+        (!names.is_empty()).then(|| {
+            view! {
+                <p class="names-cut">
+                    <span class="names-cut-lead">{lang.strings().names_in_full}</span>
+                    {names.join(" · ")}
+                </p>
+            }
+        })
+    }
 }
 
 /// What a value is and where it came from.

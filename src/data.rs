@@ -14,7 +14,7 @@ use sportdash_core::model::{Catalog, Category, Dataset};
 use sportdash_core::read;
 use sportdash_core::state::{Mode, Page, ViewState};
 
-use super::net::{fetch_text, DataError, DATA_BASE};
+use crate::net::{fetch_text, DataError, DATA_BASE};
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct LoadedCatalog {
@@ -46,7 +46,7 @@ pub async fn catalog() -> Result<Arc<LoadedCatalog>, DataError> {
         reports.as_deref().map_err(String::as_str),
     );
     let read = catalog_from(loaded);
-    super::browser::mark("catalog read");
+    crate::browser::mark("catalog read");
     read
 }
 
@@ -118,7 +118,7 @@ pub fn prefetch(catalog: &Arc<LoadedCatalog>, state: &ViewState) {
     if state.mode == Mode::Present || state.page != Page::Data {
         return;
     }
-    let category = state.view.unwrap_or(super::DEFAULT_VIEW);
+    let category = state.view.unwrap_or(sportdash_core::state::DEFAULT_VIEW);
     let (_, fetching) = pending(catalog.clone(), category, state.indicator.clone());
     leptos::task::spawn_local(async move {
         let _ = fetching.await;
@@ -140,7 +140,7 @@ fn pending(
                 async move {
                     let text = fetch_text(&file).await?;
                     let read = dataset_from_file(&catalog.catalog, category, &file, &text).await;
-                    super::browser::mark("dataset read");
+                    crate::browser::mark("dataset read");
                     read
                 }
                 .boxed_local()

@@ -11,8 +11,8 @@ use sportdash_core::export;
 use sportdash_core::model::Catalog;
 use sportdash_core::query::{ChartData, Selection};
 
-use super::browser;
-use super::Look;
+use crate::browser;
+use crate::common::Look;
 
 /// The size of the chart on screen, in CSS pixels, or a slide's size when none is shown.
 fn shown_size() -> (f64, f64) {

@@ -11,10 +11,13 @@ use sportdash_core::model::Catalog;
 use sportdash_core::query::Cell;
 use sportdash_core::state::{Mode, ViewState};
 
-use super::chart_view::ChartCanvas;
-use super::data::{self, LoadedCatalog, LoadedDataset};
-use super::view::{selection_and_chart, SelectionNotes};
-use super::{browser, loading, share, CatalogResource, Look, UrlNotes, DEFAULT_VIEW};
+use crate::browser;
+use crate::chart_view::ChartCanvas;
+use crate::common::{loading, CatalogResource, Look, UrlNotes};
+use crate::data::{self, LoadedCatalog, LoadedDataset};
+use crate::share;
+use crate::view::{selection_and_chart, SelectionNotes};
+use sportdash_core::state::DEFAULT_VIEW;
 
 #[component]
 pub fn EmbedView(

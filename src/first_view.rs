@@ -23,9 +23,10 @@ use sportdash_core::query;
 use sportdash_core::state::{ViewState, DEFAULT_VIEW};
 
 use crate::browser::LANG_KEY;
+use crate::common::Look;
 use crate::data::LoadedDataset;
+use crate::frame::Frame;
 use crate::view::DatasetView;
-use crate::{Frame, Look};
 
 /// Where `index.html` takes the first view, and where a first view written there ends.
 pub const MARKER: &str = "<!-- sportdash:first-view -->";

@@ -10,8 +10,8 @@ use sportdash_core::i18n::{category_name, entity_name};
 use sportdash_core::model::{Catalog, Category, Dataset};
 use sportdash_core::state::{Page, ViewState};
 
-use super::data::{self, LoadedCatalog};
-use super::{loading, Look};
+use crate::common::{loading, Look};
+use crate::data::{self, LoadedCatalog};
 
 /// Loads every section, then shows `page`.
 #[component]

@@ -13,9 +13,11 @@ use sportdash_core::model::Catalog;
 use sportdash_core::query;
 use sportdash_core::state::{Mode, ViewState};
 
-use super::chart_view::ChartCanvas;
-use super::data::{self, LoadedCatalog, LoadedDataset};
-use super::{browser, loading, CatalogResource, Look, Problems, UrlNotes};
+use crate::browser;
+use crate::chart_view::ChartCanvas;
+use crate::common::{loading, CatalogResource, Look, Problems, UrlNotes};
+use crate::data::{self, LoadedCatalog, LoadedDataset};
+use sportdash_core::lang::Lang;
 use sportdash_core::load::Diagnostic;
 
 /// Back to the dashboard, out of full screen.
@@ -95,115 +97,171 @@ fn Stage(
     state: RwSignal<ViewState>,
     look: Look,
 ) -> impl IntoView {
-    let strings = look.lang.strings();
     let count = slides.len();
     if count == 0 {
-        return view! { <p class="stage-empty">{strings.no_slides}</p> }.into_any();
+        return view! { <p class="stage-empty">{look.lang.strings().no_slides}</p> }.into_any();
     }
-    let index = Memo::new(move |_| state.with(|s| s.slide.unwrap_or(1)).clamp(1, count) - 1);
-    let playing = RwSignal::new(false);
-    let go = move |to: usize| {
-        playing.set(false);
-        state.update(|s| s.slide = Some(to + 1));
+    let steps = Steps {
+        index: Memo::new(move |_| state.with(|s| s.slide.unwrap_or(1)).clamp(1, count) - 1),
+        count,
+        playing: RwSignal::new(false),
+        state,
     };
-    let next = move || go((index.get_untracked() + 1).min(count - 1));
-    let previous = move || go(index.get_untracked().saturating_sub(1));
-
-    let options = EventListenerOptions::enable_prevent_default();
-    let keys = EventListener::new_with_options(&window(), "keydown", options, move |event| {
-        let Some(event) = wasm_bindgen::JsCast::dyn_ref::<web_sys::KeyboardEvent>(event) else {
-            return;
-        };
-        match event.key().as_str() {
-            "ArrowRight" | "PageDown" => next(),
-            "ArrowLeft" | "PageUp" => previous(),
-            "Home" => go(0),
-            "End" => go(count - 1),
-            " " => playing.update(|p| *p = !*p),
-            "Escape" => leave(state),
-            "f" | "F" => browser::enter_fullscreen(),
-            _ => return,
-        }
-        event.prevent_default();
-    });
-    let _keys = StoredValue::new_local(keys);
-    let kiosk = state.with_untracked(|s| s.kiosk).map(|seconds| {
-        Interval::new(seconds * 1000, move || {
-            go((index.get_untracked() + 1) % count)
-        })
-    });
+    let _keys = StoredValue::new_local(steps.listen_to_keys());
+    let kiosk = state
+        .with_untracked(|s| s.kiosk)
+        .map(|seconds| Interval::new(seconds * 1000, move || steps.go_round()));
     let _kiosk = StoredValue::new_local(kiosk);
 
     let slides = Arc::new(slides);
+    let problems = Arc::new(problems);
     let shown = {
         let slides = slides.clone();
         move || {
-            let at = index.get();
-            let slide = slides[at].clone();
-            let record = sportdash_core::deck::record_name(at, &slide.title);
-            let own: Vec<Diagnostic> = problems
-                .iter()
-                .filter(|d| d.record.as_deref() == Some(record.as_str()))
-                .cloned()
-                .collect();
-            let catalog = catalog.clone();
-            let chart = match &slide.problem {
-                None => view! { <SlideChart catalog slide playing look/> }.into_any(),
-                Some(_) => {
-                    view! { <p class="stage-empty">{look.lang.strings().slide_unusable}</p> }
-                        .into_any()
-                }
-            };
-            view! {
-                <Problems diagnostics=own lang=look.lang/>
-                {chart}
-            }
+            let at = steps.index.get();
+            let (catalog, problems) = (catalog.clone(), problems.clone());
+            view! { <ShownSlide at slide=slides[at].clone() catalog problems playing=steps.playing look/> }
         }
     };
     let title = {
         let slides = slides.clone();
-        move || look.lang.pick(&slides[index.get()].title).to_string()
+        move || look.lang.pick(&slides[steps.index.get()].title).to_string()
     };
     let caption = move || {
-        slides[index.get()]
+        slides[steps.index.get()]
             .caption
             .as_ref()
             .map(|c| look.lang.pick(c).to_string())
     };
     view! {
-        <div class="stage" data-slide=move || index.get() + 1>
+        <div class="stage" data-slide=move || steps.index.get() + 1>
             <header class="stage-head">
                 <h1 class="stage-title">{title}</h1>
                 <p class="stage-caption">{caption}</p>
             </header>
             <div class="stage-chart">{shown}</div>
-            <footer class="stage-foot">
-                <span class="stage-count" aria-live="polite">
-                    {move || slide_count(look.lang, index.get() + 1, count)}
-                </span>
-                <span class="stage-keys">{strings.present_keys}</span>
-                <span class="stage-buttons">
-                    <button data-action="previous" on:click=move |_| previous()>
-                        {strings.previous}
-                    </button>
-                    <button
-                        data-action="play"
-                        aria-pressed=move || playing.get().to_string()
-                        on:click=move |_| playing.update(|p| *p = !*p)
-                    >
-                        {move || if playing.get() { strings.pause } else { strings.play_years }}
-                    </button>
-                    <button data-action="next" on:click=move |_| next()>
-                        {strings.next}
-                    </button>
-                    <button data-action="fullscreen" on:click=move |_| browser::enter_fullscreen()>
-                        {strings.fullscreen}
-                    </button>
-                </span>
-            </footer>
+            <StageFoot steps lang=look.lang/>
         </div>
     }
     .into_any()
+}
+
+/// Where the presentation is in its deck, and the ways to move through it.
+#[derive(Clone, Copy)]
+struct Steps {
+    /// The slide shown, counted from 0.
+    index: Memo<usize>,
+    count: usize,
+    /// Whether the years are playing on the slide shown.
+    playing: RwSignal<bool>,
+    state: RwSignal<ViewState>,
+}
+
+impl Steps {
+    fn go(self, to: usize) {
+        self.playing.set(false);
+        self.state.update(|s| s.slide = Some(to + 1));
+    }
+
+    fn next(self) {
+        self.go((self.index.get_untracked() + 1).min(self.count - 1));
+    }
+
+    fn previous(self) {
+        self.go(self.index.get_untracked().saturating_sub(1));
+    }
+
+    /// The next slide, from the last back to the first (kiosk mode).
+    fn go_round(self) {
+        self.go((self.index.get_untracked() + 1) % self.count);
+    }
+
+    fn play_or_pause(self) {
+        self.playing.update(|p| *p = !*p);
+    }
+
+    /// ← → (a clicker's PageUp/PageDown) step, Home and End jump, space plays the years, F
+    /// goes full screen, Esc leaves: while the returned listener is kept.
+    fn listen_to_keys(self) -> EventListener {
+        let options = EventListenerOptions::enable_prevent_default();
+        EventListener::new_with_options(&window(), "keydown", options, move |event| {
+            let Some(event) = wasm_bindgen::JsCast::dyn_ref::<web_sys::KeyboardEvent>(event) else {
+                return;
+            };
+            match event.key().as_str() {
+                "ArrowRight" | "PageDown" => self.next(),
+                "ArrowLeft" | "PageUp" => self.previous(),
+                "Home" => self.go(0),
+                "End" => self.go(self.count - 1),
+                " " => self.play_or_pause(),
+                "Escape" => leave(self.state),
+                "f" | "F" => browser::enter_fullscreen(),
+                _ => return,
+            }
+            event.prevent_default();
+        })
+    }
+}
+
+/// The slide at `at`: its problems, if any, and its chart, or why it cannot be shown.
+#[component]
+fn ShownSlide(
+    at: usize,
+    slide: Slide,
+    catalog: Arc<LoadedCatalog>,
+    problems: Arc<Vec<Diagnostic>>,
+    playing: RwSignal<bool>,
+    look: Look,
+) -> impl IntoView {
+    let record = sportdash_core::deck::record_name(at, &slide.title);
+    let own: Vec<Diagnostic> = problems
+        .iter()
+        .filter(|d| d.record.as_deref() == Some(record.as_str()))
+        .cloned()
+        .collect();
+    let chart = match &slide.problem {
+        None => view! { <SlideChart catalog slide playing look/> }.into_any(),
+        Some(_) => {
+            view! { <p class="stage-empty">{look.lang.strings().slide_unusable}</p> }.into_any()
+        }
+    };
+    view! {
+        <Problems diagnostics=own lang=look.lang/>
+        {chart}
+    }
+}
+
+/// Where the deck is, the keys, and buttons for those without them.
+#[component]
+fn StageFoot(steps: Steps, lang: Lang) -> impl IntoView {
+    let strings = lang.strings();
+    let playing = steps.playing;
+    view! {
+        <footer class="stage-foot">
+            <span class="stage-count" aria-live="polite">
+                {move || slide_count(lang, steps.index.get() + 1, steps.count)}
+            </span>
+            <span class="stage-keys">{strings.present_keys}</span>
+            <span class="stage-buttons">
+                <button data-action="previous" on:click=move |_| steps.previous()>
+                    {strings.previous}
+                </button>
+                <button
+                    data-action="play"
+                    aria-pressed=move || playing.get().to_string()
+                    on:click=move |_| steps.play_or_pause()
+                >
+                    {move || if playing.get() { strings.pause } else { strings.play_years }}
+                </button>
+                <button data-action="next" on:click=move |_| steps.next()>
+                    {strings.next}
+                </button>
+                <button data-action="fullscreen" on:click=move |_| browser::enter_fullscreen()>
+                    {strings.fullscreen}
+                </button>
+            </span>
+        </footer>
+    }
 }
 
 #[component]
@@ -213,7 +271,10 @@ fn SlideChart(
     playing: RwSignal<bool>,
     look: Look,
 ) -> impl IntoView {
-    let category = slide.state.view.unwrap_or(super::DEFAULT_VIEW);
+    let category = slide
+        .state
+        .view
+        .unwrap_or(sportdash_core::state::DEFAULT_VIEW);
     let indicator = slide.state.indicator.clone();
     let for_fetch = catalog.clone();
     let dataset =

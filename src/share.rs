@@ -6,7 +6,7 @@ use leptos::task::spawn_local;
 use sportdash_core::lang::Lang;
 use sportdash_core::state::{self, Mode, Show, ViewState};
 
-use super::browser;
+use crate::browser;
 
 /// The address of `state` on this site.
 pub fn address(state: &ViewState) -> String {

@@ -13,7 +13,7 @@ use sportdash_core::lang::Lang;
 use sportdash_core::model::{Catalog, Observation, Status, YearBasis};
 use sportdash_core::query::{Cell, Row};
 
-use super::browser;
+use crate::browser;
 
 /// The panel keeps the keyboard and the pointer free: it takes the focus when it opens and
 /// gives it back to what opened it (the chart, a table value) when it closes; Esc or a click
@@ -32,37 +32,7 @@ pub fn SourcePanel(
         who = format!("{who} · {}", lang.pick(context));
     }
     who = format!("{who} · {}", row.year);
-    let body = match &row.cell {
-        Cell::NoData => view! { <p class="panel-value no-data">{strings.no_data}</p> }.into_any(),
-        Cell::Value {
-            observation, also, ..
-        } => {
-            let differ = also
-                .iter()
-                .any(|a| a.value != observation.value || a.unit != observation.unit);
-            let others = (!also.is_empty()).then(|| {
-                let catalog = catalog.clone();
-                let also = also.clone();
-                view! {
-                    <section class="panel-also">
-                        <h3>
-                            {strings.also_reported}
-                            {differ.then(|| view! { <span class="badge differ">{strings.values_differ}</span> })}
-                        </h3>
-                        {also
-                            .into_iter()
-                            .map(|other| view! { <Details observation=other catalog=catalog.clone() lang/> })
-                            .collect_view()}
-                    </section>
-                }
-            });
-            view! {
-                <Details observation=(**observation).clone() catalog=catalog.clone() lang/>
-                {others}
-            }
-            .into_any()
-        }
-    };
+    let body = view! { <PanelBody row=row.clone() catalog lang/> };
     let panel = NodeRef::<html::Aside>::new();
     let close_button = NodeRef::<html::Button>::new();
     // Esc and × give the focus back to what opened the panel; a click elsewhere leaves it
@@ -127,6 +97,42 @@ pub fn SourcePanel(
             </header>
             {body}
         </aside>
+    }
+}
+
+/// The value's details, and the same number as other reports give it.
+#[component]
+fn PanelBody(row: Row, catalog: Arc<Catalog>, lang: Lang) -> impl IntoView {
+    let strings = lang.strings();
+    match row.cell {
+        Cell::NoData => view! { <p class="panel-value no-data">{strings.no_data}</p> }.into_any(),
+        Cell::Value {
+            observation, also, ..
+        } => {
+            let differ = also
+                .iter()
+                .any(|a| a.value != observation.value || a.unit != observation.unit);
+            let others = (!also.is_empty()).then(|| {
+                let catalog = catalog.clone();
+                view! {
+                    <section class="panel-also">
+                        <h3>
+                            {strings.also_reported}
+                            {differ.then(|| view! { <span class="badge differ">{strings.values_differ}</span> })}
+                        </h3>
+                        {also
+                            .into_iter()
+                            .map(|other| view! { <Details observation=other catalog=catalog.clone() lang/> })
+                            .collect_view()}
+                    </section>
+                }
+            });
+            view! {
+                <Details observation=*observation catalog lang/>
+                {others}
+            }
+            .into_any()
+        }
     }
 }
 

@@ -4,7 +4,8 @@
 
 use std::sync::Arc;
 
-use dashboard::{data, DatasetView, Look};
+use dashboard::view::DatasetView;
+use dashboard::{data, Look};
 use leptos::prelude::*;
 use sportdash_core::lang::{Lang, Theme};
 use sportdash_core::model::Category;

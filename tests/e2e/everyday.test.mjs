@@ -167,6 +167,26 @@ describe('pages', () => {
     }
   });
 
+  test('the sources and coverage pages remember the section they were opened from, in the link too', async () => {
+    await inContext(SIZES.laptop, async (context) => {
+      const { page } = await open(context, `${site.url}?view=events&indicator=fitness_events&entities=jiaozuo`);
+      await waitForChart(page);
+      await page.click('.tab[data-view=coverage]');
+      await page.waitForSelector('table.coverage');
+      assert.match(page.url(), /view=coverage&section=events/);
+      await page.reload();
+      await page.click('.tab[data-view=sources]');
+      await page.waitForSelector('.sources-table');
+      const link = page.url();
+      assert.match(link, /view=sources&section=events&indicator=fitness_events/);
+      const again = await open(context, link);
+      await again.page.waitForSelector('.sources-table');
+      await again.page.click('.tab[data-view=events]');
+      await waitForChart(again.page);
+      assert.equal(await again.page.inputValue('select.indicator'), 'fitness_events', 'the section as it was left');
+    });
+  });
+
   test('on a phone every tab is on screen, and no key hints are shown on a touch screen', async () => {
     await inContext(SIZES.phone, async (context) => {
       const { page } = await open(context, `${site.url}?view=medals`);

@@ -11,7 +11,7 @@ use clap::{Parser, Subcommand};
 use serde::Serialize;
 
 use dashboard::first_view;
-use sportdash_core::{files, load};
+use sportdash_core::{embed, files, load};
 use sportdash_extract as extract;
 
 /// Help in the project's layout: the usage first, under USAGE.
@@ -80,6 +80,11 @@ enum Command {
     /// for its viewer. Exit status 2: a bad argument; 1: the chart could not be drawn or written.
     #[command(help_template = HELP_TEMPLATE)]
     Render(render::Args),
+    /// Print embed.js, the script a host page includes to size an embedded chart's iframe.
+    ///
+    /// Its message shape and height limits are the ones the chart posts with.
+    #[command(name = "embed-js", help_template = HELP_TEMPLATE)]
+    EmbedJs,
     /// Write the dashboard's default view into the built page, for its first paint.
     ///
     /// Replaces the page's `<!-- sportdash:first-view -->` with the view an address without
@@ -113,6 +118,15 @@ pub fn run(args: Vec<String>) -> ExitCode {
         } => extract(&doc, entity, year, &data, verbose),
         Command::Render(args) => render(&args),
         Command::Snapshot { data, page } => snapshot(&data, &page),
+        Command::EmbedJs => {
+            use std::io::Write;
+            let written = write!(std::io::stdout().lock(), "{}", embed::host_script());
+            if written.is_ok() {
+                ExitCode::SUCCESS
+            } else {
+                ExitCode::FAILURE
+            }
+        }
     }
 }
 

@@ -1,6 +1,6 @@
 //! The message an embedded chart posts to its host page, so the host can size the iframe:
 //! `{"type": "sportdash:height", "version": 1, "height": 412}` (CSS pixels, a whole number).
-//! `public/embed.js` is the host side; it checks the sender's origin and this shape.
+//! `host_script` is the host side (`embed.js`); it checks the sender's origin and this shape.
 //! `decode` is the same shape check in Rust, and it and `embed.js` must accept exactly the same
 //! messages (`tests/fuzz.rs` runs both on the same inputs when node is installed).
 
@@ -8,6 +8,16 @@ pub const MESSAGE_TYPE: &str = "sportdash:height";
 pub const MESSAGE_VERSION: u32 = 1;
 /// Heights outside this range are not ones a chart would post; hosts ignore them.
 pub const HEIGHT_RANGE: std::ops::RangeInclusive<u32> = 50..=10_000;
+
+/// `embed.js`, the host page's script that sizes the iframe, with this module's message type,
+/// version and height limits: the chart's side and the host's from one source.
+pub fn host_script() -> String {
+    include_str!("embed-host.js")
+        .replace("@TYPE@", MESSAGE_TYPE)
+        .replace("@VERSION@", &MESSAGE_VERSION.to_string())
+        .replace("@MIN@", &HEIGHT_RANGE.start().to_string())
+        .replace("@MAX@", &HEIGHT_RANGE.end().to_string())
+}
 
 /// The message for a content height, rounded up and held to `HEIGHT_RANGE`.
 pub fn height_message(height: f64) -> String {
@@ -193,6 +203,14 @@ impl Scan<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_host_script_carries_the_limits_the_chart_posts_with() {
+        let script = host_script();
+        assert!(!script.contains('@'), "every placeholder filled in");
+        assert!(script.contains("var TYPE = 'sportdash:height';"));
+        assert!(script.contains("var MIN = 50;") && script.contains("var MAX = 10000;"));
+    }
 
     #[test]
     fn the_height_is_a_whole_number_in_range() {

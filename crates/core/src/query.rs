@@ -71,6 +71,30 @@ pub fn years_after_input(
     }
 }
 
+impl Selection {
+    /// The places chosen with `id` among them (a search's pick).
+    pub fn with(&self, id: &str) -> Vec<String> {
+        let mut entities = self.entities.clone();
+        if !entities.iter().any(|e| e == id) {
+            entities.push(id.to_string());
+        }
+        entities
+    }
+
+    /// The places chosen with `id` added, or taken out where it is chosen already (a chip's
+    /// press).
+    pub fn toggled(&self, id: &str) -> Vec<String> {
+        let mut entities = self.entities.clone();
+        match entities.iter().position(|e| e == id) {
+            Some(at) => {
+                entities.remove(at);
+            }
+            None => entities.push(id.to_string()),
+        }
+        entities
+    }
+}
+
 /// The first `top` places of `indicator` in `year`, best first.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Ranking {
@@ -546,28 +570,12 @@ pub fn chart(catalog: &Catalog, dataset: &Dataset, selection: &Selection) -> Cha
     let ranked = selection.top.filter(|_| indicator != MEDAL_TABLE);
     let (entities, years) = match ranked {
         Some(n) => (
-            match &selection.ranked {
-                Some(r) if r.indicator == indicator && r.year == years.1 && r.top == n => {
-                    r.places.clone()
-                }
-                _ => leader_ids(catalog, dataset, &indicator, years.1, n),
-            },
+            leaders_shown(catalog, dataset, selection, &indicator, years.1, n),
             (years.1, years.1),
         ),
         None => (selection.entities.clone(), years),
     };
-    let wanted = shown_indicators(&indicator);
-    // The cheapest test first: at national scale this runs over ~50,000 observations a repaint,
-    // and a ranking's year alone leaves thousands, each once hashed rather than compared with
-    // every place shown.
-    let shown: HashSet<&str> = entities.iter().map(String::as_str).collect();
-    let chosen: Vec<&Observation> = dataset
-        .observations
-        .iter()
-        .filter(|o| (years.0..=years.1).contains(&o.year))
-        .filter(|o| wanted.contains(&o.indicator.as_str()))
-        .filter(|o| shown.contains(o.entity.as_str()))
-        .collect();
+    let chosen = observations_shown(dataset, &indicator, &entities, years);
 
     let meta = catalog.indicator(&indicator);
     let base_unit = meta.map_or("枚", |i| i.unit.as_str());
@@ -577,20 +585,11 @@ pub fn chart(catalog: &Catalog, dataset: &Dataset, selection: &Selection) -> Cha
         .fold(0.0, f64::max);
     let unit = units::display_unit(base_unit, max);
     let rank = unit.dimension == Dimension::Rank;
-    let several_years = entities.iter().any(|entity| {
-        chosen
-            .iter()
-            .filter(|o| &o.entity == entity && o.context.is_none())
-            .map(|o| o.year)
-            .collect::<BTreeSet<_>>()
-            .len()
-            > 1
-    });
     let shape = if indicator == MEDAL_TABLE {
         Shape::Medals
     } else if ranked.is_some() {
         Shape::Ranked
-    } else if rank || several_years {
+    } else if rank || has_several_years(&chosen, &entities) {
         Shape::Lines
     } else {
         Shape::Bars
@@ -637,6 +636,57 @@ pub fn chart(catalog: &Catalog, dataset: &Dataset, selection: &Selection) -> Cha
     }
     builder.data.scale = largest(&builder.data.rows);
     builder.data
+}
+
+/// The places a ranking shows: the ones it was opened with while it shows the same thing (so a
+/// shared link keeps its places), otherwise the leaders now.
+fn leaders_shown(
+    catalog: &Catalog,
+    dataset: &Dataset,
+    selection: &Selection,
+    indicator: &str,
+    year: i32,
+    top: usize,
+) -> Vec<String> {
+    match &selection.ranked {
+        Some(r) if r.indicator == indicator && r.year == year && r.top == top => r.places.clone(),
+        _ => leader_ids(catalog, dataset, indicator, year, top),
+    }
+}
+
+/// The observations of the indicator (or the medal table's) for these places in these years.
+fn observations_shown<'a>(
+    dataset: &'a Dataset,
+    indicator: &str,
+    entities: &[String],
+    years: (i32, i32),
+) -> Vec<&'a Observation> {
+    let wanted = shown_indicators(indicator);
+    // The cheapest test first: at national scale this runs over ~50,000 observations a repaint,
+    // and a ranking's year alone leaves thousands, each once hashed rather than compared with
+    // every place shown.
+    let shown: HashSet<&str> = entities.iter().map(String::as_str).collect();
+    dataset
+        .observations
+        .iter()
+        .filter(|o| (years.0..=years.1).contains(&o.year))
+        .filter(|o| wanted.contains(&o.indicator.as_str()))
+        .filter(|o| shown.contains(o.entity.as_str()))
+        .collect()
+}
+
+/// Whether any place has a plain value (not one of a competition's) in more than one year:
+/// then the chart is a line over the years.
+fn has_several_years(chosen: &[&Observation], entities: &[String]) -> bool {
+    entities.iter().any(|entity| {
+        chosen
+            .iter()
+            .filter(|o| &o.entity == entity && o.context.is_none())
+            .map(|o| o.year)
+            .collect::<BTreeSet<_>>()
+            .len()
+            > 1
+    })
 }
 
 /// The chosen observations sorted by what a row is of (place, year, competition, indicator),

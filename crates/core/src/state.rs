@@ -19,6 +19,9 @@ pub enum Show {
     Table,
 }
 
+/// How many places the ranking shows.
+pub const RANKING: usize = 20;
+
 /// The section shown when the address names none.
 pub const DEFAULT_VIEW: Category = Category::Medals;
 
@@ -88,6 +91,14 @@ impl ViewState {
         }
     }
 
+    /// The ranking of the top 20 places, on where it is off, off where it is on.
+    pub fn toggle_ranking(&mut self) {
+        self.top = match self.top {
+            Some(_) => None,
+            None => Some(RANKING),
+        };
+    }
+
     /// The theme to draw with.
     pub fn theme_or_default(&self) -> Theme {
         self.theme.unwrap_or(match self.mode {
@@ -104,6 +115,8 @@ pub fn parse(query: &str) -> (ViewState, Vec<String>) {
     let mut notes = Vec::new();
     // Each name's parameter that counts so far, as a note would give it.
     let mut counting: Vec<(&str, String)> = Vec::new();
+    // The section a page about all the data was opened from, applied once the page is known.
+    let mut section = None;
     let query = query.trim_start_matches('?');
     if query.len() > QUERY_LIMIT {
         return (state, vec![format!("({} characters)", query.len())]);
@@ -128,6 +141,7 @@ pub fn parse(query: &str) -> (ViewState, Vec<String>) {
                     set(&mut state.view, c)
                 }),
             },
+            "section" => Category::from_id(&value).is_some_and(|c| set(&mut section, c)),
             "indicator" => is_link_id(&value) && set(&mut state.indicator, value.clone()),
             "entities" => {
                 let ids: Vec<String> = value
@@ -168,6 +182,12 @@ pub fn parse(query: &str) -> (ViewState, Vec<String>) {
             counting.push((key, as_noted));
         }
     }
+    match (section, state.page) {
+        (Some(category), Page::Sources | Page::Coverage) => state.view = Some(category),
+        // A section's own view names its section with `view=`.
+        (Some(category), Page::Data) => notes.push(format!("section={}", category.id())),
+        (None, _) => {}
+    }
     (state, notes)
 }
 
@@ -182,6 +202,10 @@ pub fn to_query(state: &ViewState) -> String {
         }
         Page::Sources => parts.push("view=sources".to_string()),
         Page::Coverage => parts.push("view=coverage".to_string()),
+    }
+    // A page about all the data keeps the section it was opened from, for going back to it.
+    if let (Page::Sources | Page::Coverage, Some(view)) = (state.page, state.view) {
+        parts.push(format!("section={}", view.id()));
     }
     if let Some(indicator) = &state.indicator {
         parts.push(format!("indicator={indicator}"));
@@ -460,6 +484,26 @@ mod tests {
             (Page::Data, Some(Category::Medals))
         );
         assert_eq!(notes, vec!["view=sources"]);
+    }
+
+    #[test]
+    fn the_pages_about_all_the_data_keep_the_section_they_were_opened_from() {
+        let (state, notes) = parse("view=sources&section=events");
+        assert_eq!(
+            (state.page, state.view),
+            (Page::Sources, Some(Category::Events))
+        );
+        assert!(notes.is_empty());
+        assert_eq!(to_query(&state), "?view=sources&section=events&show=chart");
+        let (state, notes) = parse("section=events&view=coverage");
+        assert_eq!(
+            (state.page, state.view),
+            (Page::Coverage, Some(Category::Events))
+        );
+        assert!(notes.is_empty());
+        let (state, notes) = parse("view=medals&section=events");
+        assert_eq!(state.view, Some(Category::Medals));
+        assert_eq!(notes, vec!["section=events"]);
     }
 
     #[test]

@@ -80,155 +80,125 @@ fn among_its_parents(catalog: &Catalog, id: &str) -> bool {
 /// Checks the catalog on its own: unique ids, known units, resolvable parents and report entities.
 pub fn catalog(catalog: &Catalog) -> Vec<Diagnostic> {
     let mut found = Vec::new();
+    entities(catalog, &mut found);
+    indicators(catalog, &mut found);
+    reports(catalog, &mut found);
+    found
+}
+
+/// Diagnostics for one catalog file, each naming its record and field.
+struct FileProblems<'a> {
+    file: &'a str,
+    found: &'a mut Vec<Diagnostic>,
+}
+
+impl FileProblems<'_> {
+    fn error(&mut self, record: &str, field: &str, message: impl Into<String>) {
+        self.found.push(Diagnostic::record_error(
+            self.file,
+            record,
+            Some(field),
+            message,
+        ));
+    }
+
+    fn text(&mut self, record: &str, field: &str, text: &Text, most: usize) {
+        if let Some(problem) = text_problem(text, most) {
+            self.error(record, field, problem);
+        }
+    }
+}
+
+fn entities(catalog: &Catalog, found: &mut Vec<Diagnostic>) {
+    let mut problems = FileProblems {
+        file: ENTITIES_FILE,
+        found,
+    };
     let mut seen = HashSet::new();
     for (index, entity) in catalog.entities.iter().enumerate() {
         let record = format!("entities[{index}] ({})", entity.id);
         if !is_link_id(&entity.id) {
-            found.push(Diagnostic::record_error(
-                ENTITIES_FILE,
-                &record,
-                Some("id"),
-                LINK_ID,
-            ));
+            problems.error(&record, "id", LINK_ID);
         }
-        if let Some(problem) = text_problem(&entity.name, NAME_CHARS) {
-            found.push(Diagnostic::record_error(
-                ENTITIES_FILE,
-                &record,
-                Some("name"),
-                problem,
-            ));
-        }
+        problems.text(&record, "name", &entity.name, NAME_CHARS);
         if !seen.insert(entity.id.as_str()) {
-            found.push(Diagnostic::record_error(
-                ENTITIES_FILE,
-                &record,
-                Some("id"),
-                "duplicate id",
-            ));
+            problems.error(&record, "id", "duplicate id");
         }
-        if let Some(parent) = &entity.parent {
-            if catalog.entity(parent).is_none() {
-                found.push(Diagnostic::record_error(
-                    ENTITIES_FILE,
-                    &record,
-                    Some("parent"),
-                    format!("unknown entity \"{parent}\""),
-                ));
-            } else if among_its_parents(catalog, &entity.id) {
-                found.push(Diagnostic::record_error(
-                    ENTITIES_FILE,
-                    &record,
-                    Some("parent"),
-                    format!("a cycle: \"{}\" is among its own parents", entity.id),
-                ));
+        match entity.parent.as_deref() {
+            Some(parent) if catalog.entity(parent).is_none() => {
+                problems.error(&record, "parent", format!("unknown entity \"{parent}\""));
             }
+            Some(_) if among_its_parents(catalog, &entity.id) => problems.error(
+                &record,
+                "parent",
+                format!("a cycle: \"{}\" is among its own parents", entity.id),
+            ),
+            _ => {}
         }
     }
+}
+
+fn indicators(catalog: &Catalog, found: &mut Vec<Diagnostic>) {
+    let mut problems = FileProblems {
+        file: INDICATORS_FILE,
+        found,
+    };
     let mut seen = HashSet::new();
     for (index, indicator) in catalog.indicators.iter().enumerate() {
         let record = format!("indicators[{index}] ({})", indicator.id);
-        if !is_link_id(&indicator.id) || indicator.id == MEDAL_TABLE {
-            let message = if indicator.id == MEDAL_TABLE {
-                format!("\"{MEDAL_TABLE}\" is the medals view's own indicator")
-            } else {
-                LINK_ID.to_string()
-            };
-            found.push(Diagnostic::record_error(
-                INDICATORS_FILE,
-                &record,
-                Some("id"),
-                message,
-            ));
+        if indicator.id == MEDAL_TABLE {
+            let message = format!("\"{MEDAL_TABLE}\" is the medals view's own indicator");
+            problems.error(&record, "id", message);
+        } else if !is_link_id(&indicator.id) {
+            problems.error(&record, "id", LINK_ID);
         }
-        for (field, text, most) in [
-            ("name", &indicator.name, NAME_CHARS),
-            ("description", &indicator.description, NOTE_CHARS),
-        ] {
-            if let Some(problem) = text_problem(text, most) {
-                found.push(Diagnostic::record_error(
-                    INDICATORS_FILE,
-                    &record,
-                    Some(field),
-                    problem,
-                ));
-            }
-        }
+        problems.text(&record, "name", &indicator.name, NAME_CHARS);
+        problems.text(&record, "description", &indicator.description, NOTE_CHARS);
         if let Some(file) = indicator.file.as_deref().filter(|f| !is_data_path(f)) {
-            found.push(Diagnostic::record_error(
-                INDICATORS_FILE,
-                &record,
-                Some("file"),
-                format!(
-                    "\"{file}\" is not a data file in the data directory: give a path such as \
-                     observations/<section>/<indicator>.json"
-                ),
-            ));
+            let message = format!(
+                "\"{file}\" is not a data file in the data directory: give a path such as \
+                 observations/<section>/<indicator>.json"
+            );
+            problems.error(&record, "file", message);
         }
         if !seen.insert(indicator.id.as_str()) {
-            found.push(Diagnostic::record_error(
-                INDICATORS_FILE,
-                &record,
-                Some("id"),
-                "duplicate id",
-            ));
+            problems.error(&record, "id", "duplicate id");
         }
         if !units::is_known(&indicator.unit) {
-            found.push(Diagnostic::record_error(
-                INDICATORS_FILE,
-                &record,
-                Some("unit"),
-                format!("unknown unit \"{}\"", indicator.unit),
-            ));
+            let message = format!("unknown unit \"{}\"", indicator.unit);
+            problems.error(&record, "unit", message);
         }
     }
+}
+
+fn reports(catalog: &Catalog, found: &mut Vec<Diagnostic>) {
+    let mut problems = FileProblems {
+        file: REPORTS_FILE,
+        found,
+    };
     let mut seen = HashSet::new();
     for (index, report) in catalog.reports.iter().enumerate() {
         let record = format!("reports[{index}] ({})", report.doc);
-        let note = report.note.clone().unwrap_or_default();
-        for (field, text, most) in [
-            ("title", &report.title, TITLE_CHARS),
-            ("publisher", &report.publisher, TITLE_CHARS),
-            ("note", &note, NOTE_CHARS),
-        ] {
-            if let Some(problem) = text_problem(text, most) {
-                found.push(Diagnostic::record_error(
-                    REPORTS_FILE,
-                    &record,
-                    Some(field),
-                    problem,
-                ));
-            }
+        problems.text(&record, "title", &report.title, TITLE_CHARS);
+        problems.text(&record, "publisher", &report.publisher, TITLE_CHARS);
+        if let Some(note) = &report.note {
+            problems.text(&record, "note", note, NOTE_CHARS);
         }
         if !seen.insert(report.doc.as_str()) {
-            found.push(Diagnostic::record_error(
-                REPORTS_FILE,
-                &record,
-                Some("doc"),
-                "duplicate report",
-            ));
+            problems.error(&record, "doc", "duplicate report");
         }
         if catalog.entity(&report.entity).is_none() {
-            found.push(Diagnostic::record_error(
-                REPORTS_FILE,
-                &record,
-                Some("entity"),
-                format!("unknown entity \"{}\"", report.entity),
-            ));
+            let message = format!("unknown entity \"{}\"", report.entity);
+            problems.error(&record, "entity", message);
         }
         if publication_year(&report.published).is_none() {
-            found.push(Diagnostic::record_error(
-                REPORTS_FILE,
-                &record,
-                Some("published"),
-                format!(
-                    "expected a date starting with a year, found \"{}\"",
-                    report.published
-                ),
-            ));
+            let message = format!(
+                "expected a date starting with a year, found \"{}\"",
+                report.published
+            );
+            problems.error(&record, "published", message);
         }
     }
-    found
 }
 
 /// Checks a dataset against the catalog (and the report texts, when given). Returns the records
@@ -341,41 +311,59 @@ fn check_observation(
     problems: &mut Vec<Problem>,
 ) {
     let mut error = |field, message: String| problems.push((field, Severity::Error, message));
+    // The order of the checks is the order of the diagnostics, which readers and tests rely on.
+    references(catalog, category, o, &mut error);
+    value(o, &mut error);
+    texts(o, &mut error);
+    high_end(o, &mut error);
+    year(catalog, o, &mut error);
+    quote(o, reports, &mut error);
+}
 
+/// The entity and indicator exist, the indicator is in this dataset's section, and the unit
+/// converts to the indicator's.
+fn references(
+    catalog: &Catalog,
+    category: Category,
+    o: &Observation,
+    error: &mut impl FnMut(&'static str, String),
+) {
     if catalog.entity(&o.entity).is_none() {
         error("entity", format!("unknown entity \"{}\"", o.entity));
     }
-    match catalog.indicator(&o.indicator) {
-        None => error(
+    let Some(indicator) = catalog.indicator(&o.indicator) else {
+        error(
             "indicator",
             format!("unknown indicator \"{}\"", o.indicator),
-        ),
-        Some(indicator) => {
-            if indicator.category != category {
-                error(
-                    "indicator",
-                    format!(
-                        "indicator \"{}\" belongs to {}, not to this {} dataset",
-                        o.indicator,
-                        indicator.category.id(),
-                        category.id()
-                    ),
-                );
-            }
-            if !units::is_known(&o.unit) {
-                error("unit", format!("unknown unit \"{}\"", o.unit));
-            } else if units::convert(1.0, &o.unit, &indicator.unit).is_none() {
-                error(
-                    "unit",
-                    format!(
-                        "\"{}\" does not convert to the indicator's unit \"{}\"",
-                        o.unit, indicator.unit
-                    ),
-                );
-            }
-        }
+        );
+        return;
+    };
+    if indicator.category != category {
+        error(
+            "indicator",
+            format!(
+                "indicator \"{}\" belongs to {}, not to this {} dataset",
+                o.indicator,
+                indicator.category.id(),
+                category.id()
+            ),
+        );
     }
+    if !units::is_known(&o.unit) {
+        error("unit", format!("unknown unit \"{}\"", o.unit));
+    } else if units::convert(1.0, &o.unit, &indicator.unit).is_none() {
+        error(
+            "unit",
+            format!(
+                "\"{}\" does not convert to the indicator's unit \"{}\"",
+                o.unit, indicator.unit
+            ),
+        );
+    }
+}
 
+/// The value, and a range's high end, are non-negative numbers of a plausible size.
+fn value(o: &Observation, error: &mut impl FnMut(&'static str, String)) {
     if !o.value.is_finite() || o.value < 0.0 {
         error(
             "value",
@@ -385,37 +373,33 @@ fn check_observation(
     if let Some(unit) = units::lookup(&o.unit) {
         let largest = units::largest(unit.dimension);
         for (field, number) in [("value", Some(o.value)), ("value_max", o.value_max)] {
-            if number.is_some_and(|n| n * unit.factor > largest) {
+            if let Some(number) = number.filter(|n| n * unit.factor > largest) {
                 error(
                     field,
                     format!(
-                        "{} {} is beyond any plausible {:?} value (at most {largest:e} in the base unit)",
-                        number.unwrap_or_default(),
-                        o.unit,
-                        unit.dimension
+                        "{number} {} is beyond any plausible {:?} value (at most {largest:e} in the base unit)",
+                        o.unit, unit.dimension
                     ),
                 );
             }
         }
     }
-    let no_text = Text::default();
+}
+
+fn texts(o: &Observation, error: &mut impl FnMut(&'static str, String)) {
     for (field, text, most) in [
-        (
-            "context",
-            o.context.as_ref().unwrap_or(&no_text),
-            TITLE_CHARS,
-        ),
-        ("note", o.note.as_ref().unwrap_or(&no_text), NOTE_CHARS),
-        (
-            "year_note",
-            o.year_note.as_ref().unwrap_or(&no_text),
-            NOTE_CHARS,
-        ),
+        ("context", &o.context, TITLE_CHARS),
+        ("note", &o.note, NOTE_CHARS),
+        ("year_note", &o.year_note, NOTE_CHARS),
     ] {
-        if let Some(problem) = text_problem(text, most) {
+        if let Some(problem) = text.as_ref().and_then(|t| text_problem(t, most)) {
             error(field, problem);
         }
     }
+}
+
+/// Only a range has a high end, and it is above the low end.
+fn high_end(o: &Observation, error: &mut impl FnMut(&'static str, String)) {
     match (o.qualifier, o.value_max) {
         (Qualifier::Range, None) => error("value_max", "a range needs its high end".to_string()),
         (Qualifier::Range, Some(max)) if max.is_nan() || max <= o.value => error(
@@ -425,9 +409,12 @@ fn check_observation(
         (Qualifier::Range, Some(_)) | (_, None) => {}
         (_, Some(_)) => error("value_max", "only a range has a high end".to_string()),
     }
+}
 
-    // Without the reports file, sources and publication years cannot be checked; the view
-    // says the sources are unavailable.
+/// The year is plausible, a reported value is not from after its report, and a year other than
+/// the report's says how it was read. Without the reports file, sources and publication years
+/// cannot be checked; the view says the sources are unavailable.
+fn year(catalog: &Catalog, o: &Observation, error: &mut impl FnMut(&'static str, String)) {
     let report = catalog.report(&o.source.doc);
     if report.is_none() && catalog.has_reports() {
         error("source.doc", format!("unknown report \"{}\"", o.source.doc));
@@ -437,54 +424,64 @@ fn check_observation(
             "year",
             format!("{} is outside {FIRST_YEAR}–{LAST_YEAR}", o.year),
         );
-    } else if let Some(published) = report.and_then(|r| publication_year(&r.published)) {
-        if o.status == Status::Reported && o.year > published {
+        return;
+    }
+    let Some(published) = report.and_then(|r| publication_year(&r.published)) else {
+        return;
+    };
+    if o.status == Status::Reported && o.year > published {
+        error(
+            "year",
+            format!(
+                "a reported value cannot describe {}, after its report was published in {published}",
+                o.year
+            ),
+        );
+    }
+    if o.year != published && o.year_note.as_ref().is_none_or(|n| n.zh.trim().is_empty()) {
+        error(
+            "year_note",
+            format!(
+                "the year {} differs from the report's publication year {published}; say how it was read",
+                o.year
+            ),
+        );
+    }
+}
+
+/// Every number is written in the quote, and the quote is verbatim in its report when the
+/// report's text is at hand.
+fn quote(
+    o: &Observation,
+    reports: Option<&ReportTexts>,
+    error: &mut impl FnMut(&'static str, String),
+) {
+    let quote = squash(&o.source.quote);
+    if quote.is_empty() {
+        error("source.quote", "empty quote".to_string());
+        return;
+    }
+    for number in std::iter::once(o.value).chain(o.value_max) {
+        if !writes_number(&quote, number) {
             error(
-                "year",
+                "source.quote",
                 format!(
-                    "a reported value cannot describe {}, after its report was published in {published}",
-                    o.year
-                ),
-            );
-        }
-        if o.year != published && o.year_note.as_ref().is_none_or(|n| n.zh.trim().is_empty()) {
-            error(
-                "year_note",
-                format!(
-                    "the year {} differs from the report's publication year {published}; say how it was read",
-                    o.year
+                    "the number {number} is not in the quote \"{}\"",
+                    o.source.quote
                 ),
             );
         }
     }
-
-    let quote = squash(&o.source.quote);
-    if quote.is_empty() {
-        error("source.quote", "empty quote".to_string());
-    } else {
-        for number in std::iter::once(o.value).chain(o.value_max) {
-            if !writes_number(&quote, number) {
-                error(
-                    "source.quote",
-                    format!(
-                        "the number {number} is not in the quote \"{}\"",
-                        o.source.quote
-                    ),
-                );
-            }
-        }
-        if let Some(text) = reports.and_then(|texts| texts.get(&o.source.doc)) {
-            if !text.contains(&quote) {
-                error(
-                    "source.quote",
-                    format!("not verbatim in {}: \"{}\"", o.source.doc, o.source.quote),
-                );
-            }
+    if let Some(text) = reports.and_then(|texts| texts.get(&o.source.doc)) {
+        if !text.contains(&quote) {
+            error(
+                "source.quote",
+                format!("not verbatim in {}: \"{}\"", o.source.doc, o.source.quote),
+            );
         }
     }
 }
 
-/// The year a report's `published` field starts with ("2024-03" → 2024).
 /// A deck's slides must name entities and indicators the catalog knows.
 pub fn deck(catalog: &Catalog, file: &str, slides: &[Slide]) -> Vec<Diagnostic> {
     let mut found = Vec::new();
@@ -514,6 +511,7 @@ pub fn deck(catalog: &Catalog, file: &str, slides: &[Slide]) -> Vec<Diagnostic> 
     found
 }
 
+/// The year a report's `published` field starts with ("2024-03" → 2024).
 pub fn publication_year(published: &str) -> Option<i32> {
     published.get(..4)?.parse().ok()
 }

@@ -1,12 +1,16 @@
-// Runs public/embed.js, unchanged, on messages read from standard input, for tests/fuzz.rs to
-// compare with `embed::decode`. Each input line is a JSON string holding one message text;
-// each output line is the height embed.js set for it, or "-" when it set none (or the text is
-// not JSON, which a host never receives as an object).
+// Runs embed.js, the host page's script, unchanged, on messages read from standard input, for
+// tests/fuzz/ to compare with `embed::decode`. The script is read from the path given as the
+// argument (tests/fuzz/ writes `embed::host_script()` there: the script as the site serves it).
+// Each input line is a JSON string holding one message text; each output line is the height
+// embed.js set for it, or "-" when it set none (or the text is not JSON, which a host never
+// receives as an object).
 import { readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import vm from 'node:vm';
 
-const source = readFileSync(new URL('../../../public/embed.js', import.meta.url), 'utf8');
+const script = process.argv[2];
+if (!script) throw new Error('usage: node embed-oracle.mjs <embed.js>');
+const source = readFileSync(script, 'utf8');
 const origin = 'https://charts.example';
 const child = {};
 const frame = {

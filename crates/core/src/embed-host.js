@@ -9,12 +9,16 @@
  * to its parent on load and whenever its height changes. This script sets the height of the
  * iframe that sent it. It acts only on messages that come from one of the page's
  * iframe[data-sportdash], from that iframe's own origin, and have exactly that shape.
+ *
+ * Written by `sportdash embed-js` from its template in the dashboard's source, the message's
+ * type, version and height limits filled in from the same constants the chart posts with.
  */
 (function () {
   'use strict';
-  var TYPE = 'sportdash:height';
-  var MIN = 50;
-  var MAX = 10000;
+  var TYPE = '@TYPE@';
+  var VERSION = @VERSION@;
+  var MIN = @MIN@;
+  var MAX = @MAX@;
 
   function senderFrame(event) {
     var frames = document.querySelectorAll('iframe[data-sportdash]');
@@ -38,7 +42,7 @@
     if (!data || typeof data !== 'object' || Array.isArray(data)) return null;
     var keys = Object.keys(data).sort();
     if (keys.length !== KEYS.length || keys.join() !== KEYS.join()) return null;
-    if (data.type !== TYPE || data.version !== 1) return null;
+    if (data.type !== TYPE || data.version !== VERSION) return null;
     var height = data.height;
     if (typeof height !== 'number' || !isFinite(height)) return null;
     if (height < MIN || height > MAX || Math.floor(height) !== height) return null;

@@ -9,6 +9,7 @@ use crate::deck::{self, DECK_FILE};
 use crate::load::{self, Diagnostic, Loaded, ENTITIES_FILE, INDICATORS_FILE, REPORTS_FILE};
 use crate::model::{Catalog, Category, Dataset};
 use crate::read;
+use crate::references::{self, REFERENCES_FILE};
 use crate::validate::{self, ReportTexts};
 
 /// Everything in a data directory, checked: what passed, and every problem found.
@@ -135,6 +136,16 @@ pub fn check_dir(data_dir: &Path, reports: Option<&ReportTexts>) -> Checked {
             datasets: Vec::new(),
             diagnostics,
         };
+    };
+    // National reference values are optional: without them the charts draw without yardsticks.
+    let catalog = if data_dir.join(REFERENCES_FILE).exists() {
+        let text = read_data_file(data_dir, REFERENCES_FILE).map_err(|d| d.message);
+        let loaded = references::read(&catalog, text.as_deref().map_err(String::as_str));
+        diagnostics.extend(loaded.diagnostics);
+        let kept = loaded.value.unwrap_or_default();
+        catalog.with_references(kept)
+    } else {
+        catalog
     };
     let mut datasets = Vec::new();
     for category in Category::ALL {

@@ -17,6 +17,7 @@ pub mod model;
 pub mod numerals;
 pub mod query;
 pub mod read;
+pub mod references;
 pub mod search;
 pub mod state;
 pub mod units;

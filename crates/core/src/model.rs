@@ -94,6 +94,10 @@ pub struct Indicator {
     /// Without it they are in the section's file, `observations/<category>.json`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub file: Option<String>,
+    /// One of the standard indicators of China's sports statistics and plans, which the
+    /// picker offers first; the others are "other numbers from the reports".
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub standard: bool,
 }
 
 /// How a number was worded: 约/近 → approximate, 余/多/以上 → at least, 8至10 → range.
@@ -204,6 +208,45 @@ pub struct Report {
     pub note: Option<Text>,
 }
 
+/// What a reference value is: the whole country's value that year, or a national plan's target
+/// for that year.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ReferenceKind {
+    National,
+    Target,
+}
+
+/// Where a reference value was published: a bulletin, a plan or a press release.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Citation {
+    pub publisher: Text,
+    pub title: Text,
+    /// ISO date (or year-month) of publication.
+    pub published: String,
+    /// Where it can be read.
+    pub url: String,
+}
+
+/// A national yardstick for the local numbers: a value for the whole country, or a national
+/// plan's target. Its source is a publication, cited, not a quote from one of the reports.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Reference {
+    pub indicator: String,
+    pub kind: ReferenceKind,
+    /// The year the value describes, or the year a target is set for.
+    pub year: i32,
+    pub value: f64,
+    pub qualifier: Qualifier,
+    /// The unit as published.
+    pub unit: String,
+    pub citation: Citation,
+    /// One line in our own words on what the figure is (never the publication's text).
+    pub note: Text,
+}
+
 /// The medals view's own indicator: gold, silver and bronze side by side per competition.
 pub const MEDAL_TABLE: &str = "medal_table";
 pub const MEDAL_INDICATORS: [&str; 3] = ["medals_gold", "medals_silver", "medals_bronze"];
@@ -226,6 +269,8 @@ pub struct Catalog {
     pub entities: Vec<Entity>,
     pub indicators: Vec<Indicator>,
     pub reports: Vec<Report>,
+    /// National values and plan targets, by indicator and year (see `with_references`).
+    pub references: Vec<Reference>,
     /// False where `reports.json` could not be read: the charts still show, without sources.
     reports_read: bool,
     index: Index,
@@ -257,6 +302,7 @@ impl Catalog {
             entities,
             indicators,
             reports,
+            references: Vec::new(),
             reports_read: true,
             index,
         }
@@ -269,6 +315,22 @@ impl Catalog {
             reports_read: false,
             ..Catalog::new(entities, indicators, Vec::new())
         }
+    }
+
+    /// The catalog with its reference values, ordered by indicator, kind and year.
+    pub fn with_references(mut self, mut references: Vec<Reference>) -> Self {
+        references.sort_by(|a, b| {
+            (&a.indicator, a.kind as u8, a.year).cmp(&(&b.indicator, b.kind as u8, b.year))
+        });
+        self.references = references;
+        self
+    }
+
+    /// The reference values of one indicator.
+    pub fn references_of<'a>(&'a self, indicator: &'a str) -> impl Iterator<Item = &'a Reference> {
+        self.references
+            .iter()
+            .filter(move |r| r.indicator == indicator)
     }
 
     /// Whether the reports were read (see `without_reports`).

@@ -25,7 +25,7 @@ const NOTE_CHARS: usize = 2000;
 /// What is wrong with a text the page shows, if anything: longer than `most` characters, or
 /// holding control characters or invisible formatting ones (a right-to-left override shows a
 /// name in another order than it is written).
-fn text_problem(text: &Text, most: usize) -> Option<String> {
+pub(crate) fn text_problem(text: &Text, most: usize) -> Option<String> {
     for part in std::iter::once(text.zh.as_str()).chain(text.en.as_deref()) {
         let count = part.chars().count();
         if count > most {

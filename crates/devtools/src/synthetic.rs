@@ -344,6 +344,7 @@ fn indicator_of(&(id, zh, en, unit, category, ..): &Spec) -> Indicator {
             en: Some(format!("{en} (synthetic)")),
         },
         file: Some(format!("observations/{}/{id}.json", category.id())),
+        standard: false,
     }
 }
 

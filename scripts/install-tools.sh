@@ -9,6 +9,8 @@ what=${1:-build}
 tools_dir=${SPORTDASH_TOOLS:-$HOME/.cache/sportdash-tools}
 trunk_version="0.21.14"
 binaryen_version="132"
+frictionless_version="5.21.0"
+jsonschema_version="4.26.0"
 wasm_bindgen_version=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' Cargo.lock)
 
 say() { printf '[install] %s\n' "$*"; }
@@ -55,6 +57,25 @@ if [ "$what" = test ]; then
   if [ ! -d tests/e2e/node_modules/playwright-core ]; then
     say "playwright-core for the end-to-end tests"
     npm ci --prefix tests/e2e --no-audit --no-fund --silent
+  fi
+  # The open data's checks (docs/open-data.md): `frictionless validate` on the package and
+  # scripts/check-schemas.py (jsonschema) on the data files, in a venv of their own.
+  venv="$tools_dir/venv"
+  if ! "$venv/bin/python" - "$frictionless_version" "$jsonschema_version" 2>/dev/null <<'EOF'
+import sys
+from importlib.metadata import version
+sys.exit(0 if [version("frictionless"), version("jsonschema")] == sys.argv[1:] else 1)
+EOF
+  then
+    say "frictionless $frictionless_version, jsonschema $jsonschema_version (pip, into $venv)"
+    if ! python3 -c 'import ensurepip, venv' 2>/dev/null; then
+      export DEBIAN_FRONTEND=noninteractive
+      apt-get update -qq
+      apt-get install -y -qq python3-venv >/dev/null
+    fi
+    python3 -m venv --clear "$venv"
+    "$venv/bin/pip" install --quiet --disable-pip-version-check \
+      "frictionless==$frictionless_version" "jsonschema==$jsonschema_version"
   fi
 fi
 

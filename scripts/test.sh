@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what the tests need and runs them all: format and lints, native tests (core, data,
-# validator, charts), the validator CLI and the independent quote check, component tests in
-# headless Chromium, a release build, and end-to-end tests of the built site in Chromium.
+# validator, charts), the open data package (frictionless validate) and the data files' JSON
+# Schemas, the validator CLI and the independent quote check, component tests in headless
+# Chromium, a release build, and end-to-end tests of the built site in Chromium.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 started=$SECONDS
@@ -20,6 +21,12 @@ cargo clippy -p sportdash-dashboard --all-targets --target wasm32-unknown-unknow
 
 step "native tests"
 cargo test --workspace
+
+step "open data: the Frictionless package and the data files' JSON Schemas"
+rm -rf target/package
+cargo sportdash package data target/package
+"$tools_dir/venv/bin/frictionless" validate target/package/datapackage.json
+"$tools_dir/venv/bin/python" scripts/check-schemas.py data
 
 step "validator CLI and the independent quote check"
 cargo sportdash validate data --reports ../shared/reports

@@ -10,7 +10,7 @@ use plotters_canvas::CanvasBackend;
 use sportdash_chart::{Hit, Picture, Style};
 use sportdash_core::describe::{describe, title};
 use sportdash_core::format;
-use sportdash_core::i18n::{entity_name, indicator_name, shown_name};
+use sportdash_core::i18n::{indicator_name, shown_name};
 use sportdash_core::lang::Lang;
 use sportdash_core::model::{Catalog, Status, YearBasis};
 use sportdash_core::query::{Cell, ChartData, Row};
@@ -299,7 +299,7 @@ fn NamesCut(names: RwSignal<Vec<String>>, lang: Lang) -> impl IntoView {
 #[component]
 pub fn SourceCard(row: Row, catalog: Arc<Catalog>, lang: Lang) -> impl IntoView {
     let strings = lang.strings();
-    let mut entity = entity_name(&catalog, &row.entity, lang);
+    let mut entity = sportdash_core::describe::row_name(&row, &catalog, lang);
     if let Some(english) = catalog
         .entity(&row.entity)
         .and_then(|e| e.name.en.as_deref())
@@ -315,6 +315,16 @@ pub fn SourceCard(row: Row, catalog: Arc<Catalog>, lang: Lang) -> impl IntoView 
         None => format!("{entity} · {}", row.year),
     };
     let body = match row.cell {
+        Cell::Reference { reference, .. } => view! {
+            <p class="card-value">
+                {format!("{indicator}{}{}", colon(lang), value_label_of(&reference, lang))}
+            </p>
+            <p class="card-meta">{strings.reference_note}</p>
+            <p class="card-meta">
+                {format!("{} {}", lang.pick(&reference.citation.publisher), lang.pick(&reference.citation.title))}
+            </p>
+        }
+        .into_any(),
         Cell::NoData => view! {
             <p class="card-value no-data">{format!("{indicator}{}{}", colon(lang), strings.no_data)}</p>
         }
@@ -363,5 +373,25 @@ fn colon(lang: Lang) -> &'static str {
     match lang {
         Lang::Zh => "：",
         Lang::En => ": ",
+    }
+}
+
+/// A reference value as the card states it: "2.62平方米", "2025年目标 2.6平方米".
+fn value_label_of(reference: &sportdash_core::model::Reference, lang: Lang) -> String {
+    let amount = format::amount(
+        reference.value,
+        None,
+        reference.qualifier,
+        &reference.unit,
+        lang,
+    );
+    match (reference.kind, lang) {
+        (sportdash_core::model::ReferenceKind::Target, Lang::Zh) => {
+            format!("{}年目标 {amount}", reference.year)
+        }
+        (sportdash_core::model::ReferenceKind::Target, Lang::En) => {
+            format!("{} target {amount}", reference.year)
+        }
+        _ => amount,
     }
 }

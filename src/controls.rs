@@ -71,17 +71,56 @@ fn IndicatorPicker(
     state: RwSignal<ViewState>,
     lang: Lang,
 ) -> impl IntoView {
-    let options = query::indicator_choices(&catalog, &loaded.dataset)
+    let dataset = &loaded.dataset;
+    let option = |id: String| {
+        let (places, years) = query::coverage_of(dataset, &id);
+        let label = format!(
+            "{}{}",
+            indicator_name(&catalog, &id, lang),
+            coverage_words(places, years, lang)
+        );
+        let selected = {
+            let id = id.clone();
+            move || chart.with(|c| c.indicator == id)
+        };
+        view! { <option value=id selected=selected>{label}</option> }
+    };
+    let (standard, other): (Vec<String>, Vec<String>) = query::indicator_choices(&catalog, dataset)
         .into_iter()
-        .map(|id| {
-            let label = indicator_name(&catalog, &id, lang);
-            let selected = {
-                let id = id.clone();
-                move || chart.with(|c| c.indicator == id)
-            };
-            view! { <option value=id selected=selected>{label}</option> }
+        .partition(|id| query::is_standard(&catalog, id));
+    // The other numbers, one group per report they come from.
+    let mut by_report: Vec<(String, Vec<String>)> = Vec::new();
+    for id in other {
+        let doc = query::first_report(dataset, &id)
+            .unwrap_or_default()
+            .to_string();
+        match by_report.iter_mut().find(|(d, _)| *d == doc) {
+            Some((_, ids)) => ids.push(id),
+            None => by_report.push((doc, vec![id])),
+        }
+    }
+    let strings = lang.strings();
+    let standard_group = (!standard.is_empty()).then(|| {
+        view! {
+            <optgroup label=strings.standard_indicators>
+                {standard.into_iter().map(option).collect_view()}
+            </optgroup>
+        }
+    });
+    let other_groups = by_report
+        .into_iter()
+        .map(|(doc, ids)| {
+            let report = catalog.report(&doc).map_or(doc.clone(), |r| {
+                format!("{} {}", lang.pick(&r.publisher), r.period)
+            });
+            view! {
+                <optgroup label=format!("{} · {report}", strings.other_numbers)>
+                    {ids.into_iter().map(option).collect_view()}
+                </optgroup>
+            }
         })
         .collect_view();
+    let options = view! { {standard_group} {other_groups} };
     view! {
         <label class="control">
             <span class="control-label">{lang.strings().indicator}</span>
@@ -420,5 +459,17 @@ fn Suggestions(
             </ul>
             {more}
         </div>
+    }
+}
+
+/// How much an indicator has: "（2地·3年）", " (2 places, 3 years)".
+fn coverage_words(places: usize, years: usize, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("（{places}地·{years}年）"),
+        Lang::En => format!(
+            " ({places} place{}, {years} year{})",
+            if places == 1 { "" } else { "s" },
+            if years == 1 { "" } else { "s" }
+        ),
     }
 }

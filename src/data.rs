@@ -12,6 +12,7 @@ use sportdash_core::deck::{self, Slide, DECK_FILE};
 use sportdash_core::load::{self, Diagnostic, ENTITIES_FILE, INDICATORS_FILE, REPORTS_FILE};
 use sportdash_core::model::{Catalog, Category, Dataset};
 use sportdash_core::read;
+use sportdash_core::references::REFERENCES_FILE;
 use sportdash_core::state::{Mode, Page, ViewState};
 
 use crate::net::{fetch_text, DataError, DATA_BASE};
@@ -29,10 +30,11 @@ pub struct LoadedDataset {
 }
 
 pub async fn catalog() -> Result<Arc<LoadedCatalog>, DataError> {
-    let (entities, indicators, reports) = futures::join!(
+    let (entities, indicators, reports, references) = futures::join!(
         fetch_text(ENTITIES_FILE),
         fetch_text(INDICATORS_FILE),
-        fetch_text(REPORTS_FILE)
+        fetch_text(REPORTS_FILE),
+        fetch_text(REFERENCES_FILE)
     );
     let (entities, indicators) = (entities?, indicators?);
     // Reports only feed the sources: without them every view still draws, and says so.
@@ -45,6 +47,17 @@ pub async fn catalog() -> Result<Arc<LoadedCatalog>, DataError> {
         &indicators,
         reports.as_deref().map_err(String::as_str),
     );
+    // A data set without national references (no file: 404) has none; say nothing of it.
+    let references = match &references {
+        Err(e) if e.message.starts_with("HTTP 404") => None,
+        other => Some(
+            other
+                .as_ref()
+                .map(String::as_str)
+                .map_err(|e| e.message.as_str()),
+        ),
+    };
+    let loaded = read::with_references(loaded, references);
     let read = catalog_from(loaded);
     crate::browser::mark("catalog read");
     read

@@ -43,6 +43,10 @@ fn save_png(data: &ChartData, catalog: &Catalog, look: Look, name: &str) {
     }
 }
 
+/// The whole dataset as a Frictionless Data Package, written beside the page at build time
+/// (`sportdash package`, see `scripts/post_build.sh`).
+pub const DATA_PACKAGE: &str = "sportdash-data.zip";
+
 #[component]
 pub fn Downloads(
     chart: Memo<ChartData>,
@@ -95,6 +99,15 @@ pub fn Downloads(
             >
                 {strings.download_csv}
             </button>
+            <a
+                class="tool"
+                data-export="package"
+                href=DATA_PACKAGE
+                download=""
+                title=strings.download_data_hint
+            >
+                {strings.download_data}
+            </a>
         </div>
     }
 }

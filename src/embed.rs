@@ -123,7 +123,7 @@ fn EmbedChart(
                 .iter()
                 .filter_map(|r| match &r.cell {
                     Cell::Value { observation, .. } => Some(observation.source.doc.as_str()),
-                    Cell::NoData => None,
+                    Cell::NoData | Cell::Reference { .. } => None,
                 })
                 .collect();
             let named: BTreeSet<String> = docs
@@ -134,7 +134,24 @@ fn EmbedChart(
                     })
                 })
                 .collect();
-            named.into_iter().collect::<Vec<_>>().join("; ")
+            // National references name their publisher and publication.
+            let cited: BTreeSet<String> = c
+                .rows
+                .iter()
+                .filter_map(|r| match &r.cell {
+                    Cell::Reference { reference, .. } => Some(format!(
+                        "{} {}",
+                        lang.pick(&reference.citation.publisher),
+                        lang.pick(&reference.citation.title)
+                    )),
+                    _ => None,
+                })
+                .collect();
+            named
+                .into_iter()
+                .chain(cited)
+                .collect::<Vec<_>>()
+                .join("; ")
         })
     };
     let heading = move || chart.with(|c| sportdash_core::describe::title(c, lang));

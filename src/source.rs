@@ -7,10 +7,12 @@ use gloo::events::EventListener;
 use leptos::html;
 use leptos::prelude::*;
 
+use sportdash_core::compare::{self, Comparisons, NotComparable};
+use sportdash_core::describe::row_name;
 use sportdash_core::format;
 use sportdash_core::i18n::{entity_name, indicator_name};
 use sportdash_core::lang::Lang;
-use sportdash_core::model::{Catalog, Observation, Status, YearBasis};
+use sportdash_core::model::{Catalog, Observation, Reference, ReferenceKind, Status, YearBasis};
 use sportdash_core::query::{Cell, Row};
 
 use crate::browser;
@@ -21,18 +23,22 @@ use crate::browser;
 #[component]
 pub fn SourcePanel(
     row: Row,
+    comparisons: Option<Comparisons>,
     catalog: Arc<Catalog>,
     lang: Lang,
     close: Callback<()>,
 ) -> impl IntoView {
     let strings = lang.strings();
     let indicator = indicator_name(&catalog, &row.indicator, lang);
-    let mut who = entity_name(&catalog, &row.entity, lang);
+    let mut who = row_name(&row, &catalog, lang);
     if let Some(context) = &row.context {
         who = format!("{who} · {}", lang.pick(context));
     }
     who = format!("{who} · {}", row.year);
-    let body = view! { <PanelBody row=row.clone() catalog lang/> };
+    let body = view! {
+        <PanelBody row=row.clone() catalog lang/>
+        {comparisons.map(|c| view! { <ComparisonList comparisons=c lang/> })}
+    };
     let panel = NodeRef::<html::Aside>::new();
     let close_button = NodeRef::<html::Button>::new();
     // Esc and × give the focus back to what opened the panel; a click elsewhere leaves it
@@ -106,6 +112,9 @@ fn PanelBody(row: Row, catalog: Arc<Catalog>, lang: Lang) -> impl IntoView {
     let strings = lang.strings();
     match row.cell {
         Cell::NoData => view! { <p class="panel-value no-data">{strings.no_data}</p> }.into_any(),
+        Cell::Reference { reference, .. } => {
+            view! { <Citation reference=*reference lang/> }.into_any()
+        }
         Cell::Value {
             observation, also, ..
         } => {
@@ -133,6 +142,91 @@ fn PanelBody(row: Row, catalog: Arc<Catalog>, lang: Lang) -> impl IntoView {
             }
             .into_any()
         }
+    }
+}
+
+/// A national reference value: what it is, said plainly, and where it was published.
+#[component]
+fn Citation(reference: Reference, lang: Lang) -> impl IntoView {
+    let strings = lang.strings();
+    let citation = reference.citation;
+    let kind = match reference.kind {
+        ReferenceKind::National => strings.reference_kind_national,
+        ReferenceKind::Target => strings.reference_kind_target,
+    };
+    let value = format::amount(
+        reference.value,
+        None,
+        reference.qualifier,
+        &reference.unit,
+        lang,
+    );
+    view! {
+        <div class="panel-details panel-reference">
+            <p class="panel-value">{value}<span class="badge reference">{kind}</span></p>
+            <p class="reference-note">{strings.reference_note}</p>
+            <dl>
+                <dt>{strings.note_label}</dt>
+                <dd class="panel-note">{lang.pick(&reference.note).to_string()}</dd>
+                <dt>{strings.citation}</dt>
+                <dd class="panel-report">
+                    <span class="report-title">{lang.pick(&citation.title).to_string()}</span>
+                    <span class="report-meta">
+                        {format!(
+                            "{} · {} {}",
+                            lang.pick(&citation.publisher),
+                            strings.published,
+                            citation.published,
+                        )}
+                    </span>
+                    <a class="citation-link" href=citation.url.clone() target="_blank" rel="noopener noreferrer">
+                        {strings.open_publication}
+                    </a>
+                    <span class="report-file">{citation.url}</span>
+                </dd>
+            </dl>
+        </div>
+    }
+}
+
+/// The value against the year before and against the national value, or why not.
+#[component]
+fn ComparisonList(comparisons: Comparisons, lang: Lang) -> impl IntoView {
+    let strings = lang.strings();
+    let item = |label: String, outcome: Result<String, NotComparable>| {
+        let (text, shown) = match outcome {
+            Ok(text) => (text, true),
+            Err(why) => (
+                format!(
+                    "{}{}",
+                    strings.not_shown_because,
+                    compare::why_not(why, lang)
+                ),
+                false,
+            ),
+        };
+        view! {
+            <dt>{label}</dt>
+            <dd class:not-compared=!shown>{text}</dd>
+        }
+    };
+    let unit = format::unit_name(comparisons.unit, lang);
+    let with_unit = |d: &compare::Difference| match lang {
+        Lang::Zh => format!("{}{unit}", compare::signed(d, lang)),
+        Lang::En => format!("{} {unit}", compare::signed(d, lang)),
+    };
+    let previous = comparisons
+        .previous_year
+        .map(|(year, d)| format!("{} ({year})", with_unit(&d)));
+    let national = comparisons.national.map(|d| with_unit(&d));
+    view! {
+        <section class="panel-compare">
+            <h3>{strings.comparisons}</h3>
+            <dl>
+                {item(strings.vs_previous_year.to_string(), previous)}
+                {item(strings.vs_national.to_string(), national)}
+            </dl>
+        </section>
     }
 }
 

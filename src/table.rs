@@ -4,10 +4,11 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
+use sportdash_core::describe::row_name;
 use sportdash_core::format;
-use sportdash_core::i18n::{entity_name, indicator_name};
+use sportdash_core::i18n::indicator_name;
 use sportdash_core::lang::Lang;
-use sportdash_core::model::{Catalog, Status};
+use sportdash_core::model::{Catalog, ReferenceKind, Status};
 use sportdash_core::query::{Cell, ChartData};
 
 #[component]
@@ -25,7 +26,7 @@ pub fn DataTable(
                 .iter()
                 .enumerate()
                 .map(|(index, row)| {
-                    let entity = entity_name(&catalog, &row.entity, lang);
+                    let entity = row_name(row, &catalog, lang);
                     let indicator = indicator_name(&catalog, &row.indicator, lang);
                     let context = row
                         .context
@@ -54,10 +55,31 @@ pub fn DataTable(
                             observation.source.doc.clone(),
                             observation.source.quote.clone(),
                         ),
+                        Cell::Reference { reference, .. } => (
+                            format::amount(
+                                reference.value,
+                                None,
+                                reference.qualifier,
+                                &reference.unit,
+                                lang,
+                            ),
+                            match reference.kind {
+                                ReferenceKind::National => strings.reference_kind_national,
+                                ReferenceKind::Target => strings.reference_kind_target,
+                            }
+                            .to_string(),
+                            format!(
+                                "{} {} ({})",
+                                lang.pick(&reference.citation.publisher),
+                                lang.pick(&reference.citation.title),
+                                reference.citation.published
+                            ),
+                            String::new(),
+                        ),
                     };
                     let no_data = matches!(row.cell, Cell::NoData);
                     view! {
-                        <tr data-entity=row.entity.clone() class:no-data=no_data>
+                        <tr data-entity=row.entity.clone() class:no-data=no_data class:reference=row.is_reference()>
                             <td data-label=strings.col_entity>{entity}</td>
                             <td data-label=strings.col_context>{context}</td>
                             <td data-label=strings.col_year>{row.year}</td>

@@ -3,6 +3,7 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
+use sportdash_core::describe::national_context;
 use sportdash_core::describe::{ignored_notes, omitted_note};
 use sportdash_core::i18n::indicator_about;
 use sportdash_core::lang::Lang;
@@ -76,13 +77,16 @@ pub fn DatasetView(
     let diagnostics = loaded.diagnostics.clone();
     let table_catalog = catalog.clone();
     let about_catalog = catalog.clone();
+    let context_catalog = catalog.clone();
     let panel_catalog = catalog.clone();
     let panel = move || {
-        let row = pinned
-            .get()
-            .and_then(|i| chart.with(|c| c.rows.get(i).cloned()))?;
+        let index = pinned.get()?;
+        let (row, comparisons) = chart.with(|c| {
+            let row = c.rows.get(index).cloned()?;
+            Some((row, sportdash_core::compare::of_row(c, index)))
+        })?;
         let close = Callback::new(move |_| pinned.set(None));
-        Some(view! { <SourcePanel row catalog=panel_catalog.clone() lang close/> })
+        Some(view! { <SourcePanel row comparisons catalog=panel_catalog.clone() lang close/> })
     };
 
     view! {
@@ -93,6 +97,18 @@ pub fn DatasetView(
         <p class="indicator-about">
             {move || chart.with(|c| indicator_about(&about_catalog, &c.indicator, lang).map(str::to_string))}
         </p>
+        {move || {
+            chart.with(|c| {
+                let (text, cited) = national_context(&context_catalog, &c.indicator, lang)?;
+                let url = cited.citation.url.clone();
+                Some(view! {
+                    <p class="national-context">
+                        {text}" "
+                        <a href=url target="_blank" rel="noopener noreferrer">{lang.strings().citation}</a>
+                    </p>
+                })
+            })
+        }}
         <Show
             when=move || show.get() == Show::Chart
             fallback=move || view! { <DataTable chart catalog=table_catalog.clone() lang pin=pinned/> }

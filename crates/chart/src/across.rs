@@ -12,6 +12,7 @@ use sportdash_core::model::Catalog;
 use sportdash_core::query::{ChartData, Group, Row, SeriesKey, Shape};
 
 use crate::bars::{lettered, BarValue};
+use crate::levels::{draw_levels, level_rows, Values};
 use crate::text::{axis_number, estimate_width, nice_top, whole_numbers, wrap};
 use crate::{DrawResult, Hit, Picture, Plot, Scene, Style, FONT};
 
@@ -191,6 +192,14 @@ pub(super) fn draw_bars_across<DB: DrawingBackend>(
         cut.extend(name.cut);
         hits.extend(draw_group_bars(scene, &mut chart, g, bars_top)?);
     }
+    let levels = level_rows(&data.rows, true);
+    hits.extend(draw_levels(
+        scene,
+        &mut chart,
+        &levels,
+        Values::Along,
+        |v| v,
+    )?);
     Ok(Picture { hits, cut })
 }
 
@@ -273,7 +282,7 @@ fn draw_group_bars<DB: DrawingBackend>(
         .rows
         .iter()
         .enumerate()
-        .filter(|(_, r)| r.group == g)
+        .filter(|(_, r)| r.group == g && !r.is_reference())
         .collect();
     let n = rows.len().max(1) as f64;
     let slot_top = band_top(data, g);

@@ -10,6 +10,7 @@ use sportdash_core::lang::Lang;
 use sportdash_core::model::Status;
 use sportdash_core::query::{Cell, ChartData, Group, Row, SeriesKey};
 
+use crate::levels::{draw_levels, level_rows, Values};
 use crate::text::{axis_number, estimate_width, nice_top, whole_numbers, wrap};
 use crate::{DrawResult, Hit, Plot, Scene, Style, FONT};
 
@@ -127,6 +128,7 @@ impl BarValue {
                 max: *value_max,
                 target: observation.status == Status::Target,
             }),
+            Cell::Reference { .. } => None,
         }
     }
 }
@@ -156,6 +158,8 @@ pub(crate) fn draw_bars<DB: DrawingBackend>(
         hits.extend(draw_group(scene, &mut chart, g, group_width, letters)?);
         draw_group_name(scene, &chart, g, group_width, label)?;
     }
+    let levels = level_rows(&scene.data.rows, true);
+    hits.extend(draw_levels(scene, &mut chart, &levels, Values::Up, |v| v)?);
     Ok(hits)
 }
 
@@ -198,7 +202,10 @@ fn bar_width(bars: usize) -> f64 {
 /// whole group; side by side, each gets its bar's pitch. A group with nothing reported gets one
 /// "no data" label across its stubs.
 fn label_room(data: &ChartData, g: usize, group_width: f64) -> f64 {
-    let mut rows = data.rows.iter().filter(|r| r.group == g);
+    let mut rows = data
+        .rows
+        .iter()
+        .filter(|r| r.group == g && !r.is_reference());
     let n = rows.clone().count();
     if n > 1 && !rows.all(|r| matches!(r.cell, Cell::NoData)) {
         group_width * bar_width(n)
@@ -259,7 +266,7 @@ fn draw_group<DB: DrawingBackend>(
         .rows
         .iter()
         .enumerate()
-        .filter(|(_, r)| r.group == g)
+        .filter(|(_, r)| r.group == g && !r.is_reference())
         .collect();
     let n = rows.len().max(1) as f64;
     let bar = bar_width(rows.len());

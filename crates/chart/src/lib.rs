@@ -14,6 +14,7 @@ mod any_backend;
 mod bars;
 mod labels;
 mod legend;
+mod levels;
 mod lines;
 mod ranked;
 mod style;

@@ -7,10 +7,12 @@ use plotters::prelude::*;
 use sportdash_core::describe::value_label;
 use sportdash_core::format;
 use sportdash_core::lang::Lang;
+use sportdash_core::model::ReferenceKind;
 use sportdash_core::model::Status;
-use sportdash_core::query::{Cell, ChartData, Row};
+use sportdash_core::query::{is_reference, Cell, ChartData, Row, SeriesKey};
 
 use crate::labels::{place_labels, side_by_side, LabelBox, Side};
+use crate::levels::{draw_levels, level_rows, Values};
 use crate::text::{axis_number, estimate_width, nice_top, whole_numbers};
 use crate::{DrawResult, Hit, Plot, Scene, Style};
 
@@ -70,12 +72,11 @@ pub(crate) fn draw_lines<DB: DrawingBackend>(
         .rows
         .iter()
         .enumerate()
-        .filter_map(|(index, r)| match &r.cell {
-            Cell::Value { value, .. } => {
-                let (_, py) = chart.backend_coord(&(f64::from(r.year), plotted(data, *value)));
-                Some((index, r.year, py))
-            }
-            Cell::NoData => None,
+        .filter(|(_, r)| !is_reference(r, ReferenceKind::Target))
+        .filter_map(|(index, r)| {
+            let value = r.cell.value()?;
+            let (_, py) = chart.backend_coord(&(f64::from(r.year), plotted(data, value)));
+            Some((index, r.year, py))
         })
         .collect();
     let shifts = side_by_side(&marks, 2 * radius + style.px(3.0), year_width * 0.8);
@@ -84,6 +85,9 @@ pub(crate) fn draw_lines<DB: DrawingBackend>(
     let mut hits = Vec::new();
     let mut labels: Vec<PointLabel> = Vec::new();
     for series in 0..data.series.len() {
+        if data.series[series].key == SeriesKey::Reference(ReferenceKind::Target) {
+            continue;
+        }
         let colour = style.series(data, series);
         let points = points_of(data, series, shift_of);
         draw_segments(style, &mut chart, colour, &points)?;
@@ -103,6 +107,10 @@ pub(crate) fn draw_lines<DB: DrawingBackend>(
         }
     }
     write_value_labels(scene, &chart, labels, radius)?;
+    let levels = level_rows(&data.rows, false);
+    hits.extend(draw_levels(scene, &mut chart, &levels, Values::Up, |v| {
+        plotted(data, v)
+    })?);
     Ok(hits)
 }
 
@@ -182,14 +190,14 @@ fn points_of(data: &ChartData, series: usize, shift_of: impl Fn(usize) -> f64) -
         .iter()
         .enumerate()
         .filter(|(_, r)| r.series == series)
-        .filter_map(|(index, row)| match &row.cell {
-            Cell::Value { value, .. } => Some(Point {
+        .filter(|(_, row)| !is_reference(row, ReferenceKind::Target))
+        .filter_map(|(index, row)| {
+            Some(Point {
                 index,
                 row,
                 x: f64::from(row.year) + shift_of(index),
-                y: plotted(data, *value),
-            }),
-            Cell::NoData => None,
+                y: plotted(data, row.cell.value()?),
+            })
         })
         .collect()
 }
@@ -204,7 +212,7 @@ fn draw_segments<DB: DrawingBackend>(
     for pair in points.windows(2) {
         let (a, b) = (&pair[0], &pair[1]);
         let segment = vec![(a.x, a.y), (b.x, b.y)];
-        let target = is_target(a.row) || is_target(b.row);
+        let target = is_target(a.row) || is_target(b.row) || a.row.is_reference();
         if b.row.group > a.row.group + 1 || target {
             let dash = style.px(6.0) as u32;
             chart.draw_series(std::iter::once(DashedPathElement::new(
@@ -232,7 +240,18 @@ fn draw_mark<DB: DrawingBackend>(
     radius: i32,
 ) -> DrawResult<(), DB> {
     let centre = (point.x, point.y);
-    if is_target(point.row) {
+    if point.row.is_reference() {
+        // A national value: a hollow diamond, told apart from the places' round points.
+        let r = radius + 1;
+        let diamond = vec![(0, -r), (r, 0), (0, r), (-r, 0)];
+        let mut outline = diamond.clone();
+        outline.push((0, -r));
+        chart.draw_series(std::iter::once(
+            EmptyElement::at(centre)
+                + Polygon::new(diamond, style.ground().filled())
+                + PathElement::new(outline, colour.stroke_width(style.stroke(2.0))),
+        ))?;
+    } else if is_target(point.row) {
         chart.draw_series(std::iter::once(Circle::new(
             centre,
             radius,
@@ -270,7 +289,7 @@ impl PointLabel {
                     Lang::Zh => format!("第{}", format::number(*value)),
                     Lang::En => format!("#{}", format::number(*value)),
                 },
-                Cell::NoData => String::new(),
+                Cell::NoData | Cell::Reference { .. } => String::new(),
             }
         } else {
             value_label(row, scene.lang)

@@ -7,6 +7,7 @@ use sportdash_core::describe::{group_label, value_label};
 use sportdash_core::query::Cell;
 
 use crate::across::draw_value_axis;
+use crate::levels::{draw_levels, level_rows, Values};
 use crate::text::{estimate_width, fit};
 use crate::{DrawResult, Hit, Picture, Scene, FONT};
 
@@ -52,7 +53,12 @@ pub(crate) fn draw_ranked<DB: DrawingBackend>(
         .pos(Pos::new(HPos::Left, VPos::Center));
     let mut hits = Vec::new();
     let mut cut = Vec::new();
-    for (index, row) in data.rows.iter().enumerate() {
+    for (index, row) in data
+        .rows
+        .iter()
+        .enumerate()
+        .filter(|(_, r)| !r.is_reference())
+    {
         let slot = count - row.group as f64;
         let (y0, y1) = (slot - 0.85, slot - 0.15);
         let (_, middle) = chart.backend_coord(&(0.0, slot - 0.5));
@@ -67,7 +73,7 @@ pub(crate) fn draw_ranked<DB: DrawingBackend>(
         ))?;
         let value = match &row.cell {
             Cell::Value { value, .. } => *value,
-            Cell::NoData => 0.0,
+            Cell::NoData | Cell::Reference { .. } => 0.0,
         };
         chart.draw_series(std::iter::once(Rectangle::new(
             [(0.0, y0), (value, y1)],
@@ -88,5 +94,13 @@ pub(crate) fn draw_ranked<DB: DrawingBackend>(
             row: index,
         });
     }
+    let levels = level_rows(&data.rows, true);
+    hits.extend(draw_levels(
+        scene,
+        &mut chart,
+        &levels,
+        Values::Along,
+        |v| v,
+    )?);
     Ok(Picture { hits, cut })
 }

@@ -3,6 +3,7 @@
 use plotters::prelude::*;
 
 use sportdash_core::lang::Theme;
+use sportdash_core::model::ReferenceKind;
 use sportdash_core::query::{ChartData, Medal, SeriesKey};
 
 /// Okabe–Ito: distinguishable with the common colour-vision deficiencies.
@@ -104,6 +105,11 @@ impl Style {
     /// A series' colour on this ground: the palette's black turns white on a dark one.
     /// On a dark ground the palette's dark blue and black give way to sky blue and white.
     pub(crate) fn series(&self, data: &ChartData, series: usize) -> RGBColor {
+        match data.series.get(series).map(|s| &s.key) {
+            Some(SeriesKey::Reference(ReferenceKind::National)) => return self.muted(),
+            Some(SeriesKey::Reference(ReferenceKind::Target)) => return self.ink(),
+            _ => {}
+        }
         match (self.theme, series_colour(data, series)) {
             (Theme::Dark, RGBColor(0, 0, 0)) => WHITE,
             (Theme::Dark, RGBColor(0, 114, 178)) => RGBColor(86, 180, 233),

@@ -71,6 +71,7 @@ pub(crate) fn whole_numbers(data: &ChartData) -> bool {
         Cell::Value {
             value, value_max, ..
         } => value.fract() == 0.0 && value_max.is_none_or(|m| m.fract() == 0.0),
+        Cell::Reference { value, .. } => value.fract() == 0.0,
         Cell::NoData => true,
     })
 }

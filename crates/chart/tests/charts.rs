@@ -469,7 +469,14 @@ fn the_chart_in_words_names_its_best_value_and_what_is_missing() {
     );
     assert_eq!(
         sportdash_core::describe::describe(&area, catalog, Lang::Zh),
-        "人均体育场地面积（平方米）。2个地区，2021–2023年。最高：焦作市，2023年，2.62平方米。4项未报告。"
+        "人均体育场地面积（平方米）。2个地区，2021–2023年。最高：焦作市，2023年，2.62平方米。4项未报告。\
+         焦作市2023年低于全国（−0.27平方米）。全国2025年目标 2.6平方米。"
+    );
+    assert!(
+        sportdash_core::describe::describe(&area, catalog, Lang::En).ends_with(
+            " Jiaozuo is below the national value in 2023 (−0.27 m²). National 2025 target 2.6 m²."
+        ),
+        "in English too"
     );
     let rank = chart_of(
         &data,
@@ -1027,4 +1034,88 @@ fn points_that_would_cover_each_other_stand_side_by_side() {
         apart >= f64::from(2 * radius),
         "{a:?} {b:?}: {apart} px apart, radius {radius}"
     );
+}
+
+#[test]
+fn national_values_and_targets_are_drawn_named_and_tappable() {
+    let data = data();
+    let chart = chart_of(
+        &data,
+        Category::Facilities,
+        "sports_area_per_capita",
+        &["jiaozuo"],
+    );
+    let references: Vec<(usize, &query::Row)> = chart
+        .rows
+        .iter()
+        .enumerate()
+        .filter(|(_, r)| r.is_reference())
+        .collect();
+    let national = references
+        .iter()
+        .filter(|(_, r)| query::is_reference(r, sportdash_core::model::ReferenceKind::National))
+        .count();
+    let targets = references.len() - national;
+    assert!(
+        national >= 2,
+        "national values of the years shown: {references:?}"
+    );
+    assert!(targets >= 1, "the 2025 target: {references:?}");
+    let (svg, hits) = render(&data, &chart);
+    let words = texts(&svg);
+    for expected in ["全国", "全国目标", "2025年目标 2.6"] {
+        assert!(
+            words.iter().any(|w| w.contains(expected)),
+            "{expected} in {words:?}"
+        );
+    }
+    for (index, row) in &references {
+        assert!(
+            hits.iter().any(|h| h.row == *index),
+            "a tap on {} {} opens its citation",
+            row.year,
+            row.indicator
+        );
+    }
+    // Each national value's diamond is drawn where its point is (where a tap finds it).
+    let diamonds: Vec<(f64, f64)> = svg
+        .split("<polygon")
+        .skip(1)
+        .filter_map(|element| {
+            let points: Vec<(f64, f64)> = element
+                .split(" points=\"")
+                .nth(1)?
+                .split('"')
+                .next()?
+                .split_whitespace()
+                .filter_map(|p| {
+                    let (x, y) = p.split_once(',')?;
+                    Some((x.parse().ok()?, y.parse().ok()?))
+                })
+                .collect();
+            (points.len() == 4).then(|| {
+                let n = points.len() as f64;
+                (
+                    points.iter().map(|p| p.0).sum::<f64>() / n,
+                    points.iter().map(|p| p.1).sum::<f64>() / n,
+                )
+            })
+        })
+        .collect();
+    for (index, _) in references
+        .iter()
+        .filter(|(_, r)| query::is_reference(r, sportdash_core::model::ReferenceKind::National))
+    {
+        let hit = hits.iter().find(|h| h.row == *index).unwrap();
+        let centre = (
+            f64::from(hit.left + hit.right) / 2.0,
+            f64::from(hit.top + hit.bottom) / 2.0,
+        );
+        assert!(
+            diamonds
+                .iter()
+                .any(|d| (d.0 - centre.0).abs() <= 2.0 && (d.1 - centre.1).abs() <= 2.0),
+            "a diamond at {centre:?}: {diamonds:?}"
+        );
+    }
 }

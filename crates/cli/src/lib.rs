@@ -1,6 +1,8 @@
 //! The `sportdash` command line: validate a data directory, extract numbers from a report,
-//! render a chart to a file, and write the first view into a built page.
+//! render a chart to a file, write the first view into a built page, and publish the data as a
+//! Frictionless Data Package with JSON Schemas of its files.
 
+pub mod open_data;
 pub mod render;
 
 use std::path::{Path, PathBuf};
@@ -99,6 +101,36 @@ enum Command {
         #[arg(long, value_name = "FILE")]
         page: PathBuf,
     },
+    /// Write the data as a Frictionless Data Package: datapackage.json, a CSV per section and
+    /// one of the national reference values.
+    ///
+    /// Checks DATA_DIR first (as validate does) and writes nothing where it has errors, naming
+    /// each. Values and units are as reported, each value also in its indicator's unit; every
+    /// row keeps its report and quote. `frictionless validate OUT_DIR/datapackage.json` checks
+    /// the result (docs/open-data.md).
+    #[command(help_template = HELP_TEMPLATE)]
+    Package {
+        /// The data directory.
+        #[arg(value_name = "DATA_DIR")]
+        data_dir: PathBuf,
+        /// Where to write the package (made if missing; files of the same names are replaced).
+        #[arg(value_name = "OUT_DIR")]
+        out_dir: PathBuf,
+        /// Also write the package as one zip file, its files at the top level.
+        #[arg(long, value_name = "FILE")]
+        zip: Option<PathBuf>,
+    },
+    /// Write the JSON Schema of each kind of data file, generated from the model's types.
+    ///
+    /// entities, indicators, reports, references, deck and observations, as
+    /// KIND.schema.json. data/schemas/ holds them; after a change to the model, write them again
+    /// with `cargo sportdash schemas data/schemas`.
+    #[command(help_template = HELP_TEMPLATE)]
+    Schemas {
+        /// Where to write the schemas (made if missing).
+        #[arg(value_name = "OUT_DIR")]
+        out_dir: PathBuf,
+    },
 }
 
 /// Runs the command line on `args` (without the program's name).
@@ -118,6 +150,12 @@ pub fn run(args: Vec<String>) -> ExitCode {
         } => extract(&doc, entity, year, &data, verbose),
         Command::Render(args) => render(&args),
         Command::Snapshot { data, page } => snapshot(&data, &page),
+        Command::Package {
+            data_dir,
+            out_dir,
+            zip,
+        } => open_data::package(&data_dir, &out_dir, zip.as_deref()),
+        Command::Schemas { out_dir } => open_data::schemas(&out_dir),
         Command::EmbedJs => {
             use std::io::Write;
             let written = write!(std::io::stdout().lock(), "{}", embed::host_script());

@@ -113,7 +113,7 @@ fn snapshot_writes_the_default_view_into_the_page_or_says_why_not() {
     // The app's own components, rendered: the same markup the app mounts.
     for part in [
         "<button data-view=\"medals\" aria-pressed=\"true\" class=\"tab\">竞技奖牌</button>",
-        "<option value=\"medal_table\" selected>奖牌（金/银/铜）</option>",
+        "<option value=\"medal_table\" selected>奖牌（金/银/铜）（2地·3年）</option>",
         "<button data-entity=\"jiaozuo\" aria-pressed=\"true\" class=\"chip\">焦作市",
         "<button data-entity=\"chongqing\" aria-pressed=\"false\" title=\"无数据\" class=\"chip empty\">重庆市",
         "data-role=\"year-from\" aria-label=\"从\" min=\"2021\" max=\"2023\" step=\"1\" value=\"2021\"",

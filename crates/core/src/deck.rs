@@ -12,8 +12,9 @@ pub const DECK_FILE: &str = "deck.json";
 const NO_SECTION: &str = "names no section (view=…)";
 
 #[derive(Clone, Debug, PartialEq, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
-struct SlideRecord {
+pub(crate) struct SlideRecord {
     title: Text,
     #[serde(default)]
     caption: Option<Text>,

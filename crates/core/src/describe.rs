@@ -3,11 +3,11 @@
 //! what its link asked for, and what the chart left out. The chart draws these words; the page
 //! writes them.
 
-use crate::format;
 use crate::i18n::entity_name;
 use crate::lang::Lang;
-use crate::model::{Catalog, Status, MEDAL_TABLE};
-use crate::query::{Cell, ChartData, Group, Ignored, Medal, Row, SeriesKey, Shape};
+use crate::model::{Catalog, ReferenceKind, Status, MEDAL_TABLE};
+use crate::query::{is_reference, Cell, ChartData, Group, Ignored, Medal, Row, SeriesKey, Shape};
+use crate::{compare, format};
 
 /// The legend text of a series.
 pub fn series_label(data: &ChartData, series: usize, catalog: &Catalog, lang: Lang) -> String {
@@ -17,6 +17,8 @@ pub fn series_label(data: &ChartData, series: usize, catalog: &Catalog, lang: La
         Some(SeriesKey::Medal(Medal::Gold)) => strings.gold.to_string(),
         Some(SeriesKey::Medal(Medal::Silver)) => strings.silver.to_string(),
         Some(SeriesKey::Medal(Medal::Bronze)) => strings.bronze.to_string(),
+        Some(SeriesKey::Reference(ReferenceKind::National)) => strings.national.to_string(),
+        Some(SeriesKey::Reference(ReferenceKind::Target)) => strings.national_target.to_string(),
         Some(SeriesKey::Entity { entity, context }) => {
             let mut label = entity_name(catalog, entity, lang);
             if let Some(context) = context {
@@ -36,6 +38,17 @@ pub fn series_label(data: &ChartData, series: usize, catalog: &Catalog, lang: La
             label
         }
         None => String::new(),
+    }
+}
+
+/// Whom a row is of: the place (with its competition), or 全国 / 全国目标 for a reference.
+pub fn row_name(row: &Row, catalog: &Catalog, lang: Lang) -> String {
+    match &row.cell {
+        Cell::Reference { reference, .. } => match reference.kind {
+            ReferenceKind::National => lang.strings().national.to_string(),
+            ReferenceKind::Target => lang.strings().national_target.to_string(),
+        },
+        _ => entity_name(catalog, &row.entity, lang),
     }
 }
 
@@ -93,7 +106,85 @@ pub fn value_label(row: &Row, lang: Lang) -> String {
             }
             text
         }
+        Cell::Reference { reference, value } => {
+            let number = format::qualified(*value, None, reference.qualifier);
+            match (reference.kind, lang) {
+                (ReferenceKind::National, _) => number,
+                (ReferenceKind::Target, Lang::Zh) => {
+                    format!("{}年目标 {number}", reference.year)
+                }
+                (ReferenceKind::Target, Lang::En) => {
+                    format!("{} target {number}", reference.year)
+                }
+            }
+        }
     }
+}
+
+/// The reference row of `kind` for `year` (any year for a target), as the chart shows it.
+fn reference_row(data: &ChartData, kind: ReferenceKind, year: Option<i32>) -> Option<&Row> {
+    data.rows
+        .iter()
+        .filter(|r| is_reference(r, kind))
+        .find(|r| year.is_none_or(|y| r.year == y))
+}
+
+/// Each place's latest value against the national value of its year, where the two numbers
+/// allow it, and the nearest national target: "焦作市2023年比全国低0.43。2025年全国目标2.6。"
+fn against_references(data: &ChartData, catalog: &Catalog, lang: Lang) -> String {
+    let mut text = String::new();
+    let unit = format::unit_name(data.unit.name, lang);
+    let mut latest: Vec<(usize, &Row)> = Vec::new();
+    for (index, row) in data.rows.iter().enumerate() {
+        if !matches!(row.cell, Cell::Value { .. }) {
+            continue;
+        }
+        match latest.iter_mut().find(|(_, r)| r.entity == row.entity) {
+            Some(slot) if slot.1.year < row.year => *slot = (index, row),
+            Some(_) => {}
+            None => latest.push((index, row)),
+        }
+    }
+    for (index, row) in latest {
+        let Some(national) = compare::of_row(data, index).and_then(|c| c.national.ok()) else {
+            continue;
+        };
+        let who = entity_name(catalog, &row.entity, lang);
+        let amount = compare::signed(&national, lang);
+        text.push_str(&match (compare::side(&national), lang) {
+            (Some(std::cmp::Ordering::Greater), Lang::Zh) => {
+                format!("{who}{}年高于全国（{amount}{unit}）。", row.year)
+            }
+            (Some(std::cmp::Ordering::Less), Lang::Zh) => {
+                format!("{who}{}年低于全国（{amount}{unit}）。", row.year)
+            }
+            (_, Lang::Zh) => format!("{who}{}年与全国相比：{amount}{unit}。", row.year),
+            (Some(std::cmp::Ordering::Greater), Lang::En) => {
+                format!(
+                    " {who} is above the national value in {} ({amount} {unit}).",
+                    row.year
+                )
+            }
+            (Some(std::cmp::Ordering::Less), Lang::En) => {
+                format!(
+                    " {who} is below the national value in {} ({amount} {unit}).",
+                    row.year
+                )
+            }
+            (_, Lang::En) => format!(
+                " {who} against the national value in {}: {amount} {unit}.",
+                row.year
+            ),
+        });
+    }
+    if let Some(row) = reference_row(data, ReferenceKind::Target, None) {
+        let target = value_label(row, lang);
+        text.push_str(&match lang {
+            Lang::Zh => format!("全国{target}{unit}。"),
+            Lang::En => format!(" National {target} {unit}."),
+        });
+    }
+    text
 }
 
 /// The chart in words, for screen readers and anyone who cannot see the picture:
@@ -113,9 +204,13 @@ pub fn describe(data: &ChartData, catalog: &Catalog, lang: Lang) -> String {
             ),
         };
     }
-    let places: std::collections::BTreeSet<&str> =
-        data.rows.iter().map(|r| r.entity.as_str()).collect();
-    let years: Vec<i32> = data.rows.iter().map(|r| r.year).collect();
+    let own = || {
+        data.rows
+            .iter()
+            .filter(|r| !matches!(r.cell, Cell::Reference { .. }))
+    };
+    let places: std::collections::BTreeSet<&str> = own().map(|r| r.entity.as_str()).collect();
+    let years: Vec<i32> = own().map(|r| r.year).collect();
     let (first, last) = (years.iter().min(), years.iter().max());
     let span = match (first, last) {
         (Some(a), Some(b)) if a == b => a.to_string(),
@@ -124,7 +219,7 @@ pub fn describe(data: &ChartData, catalog: &Catalog, lang: Lang) -> String {
     };
     let values = data.rows.iter().filter_map(|r| match &r.cell {
         Cell::Value { value, .. } => Some((r, *value)),
-        Cell::NoData => None,
+        Cell::NoData | Cell::Reference { .. } => None,
     });
     let top = if data.rank {
         values.min_by(|a, b| a.1.total_cmp(&b.1))
@@ -152,7 +247,7 @@ pub fn describe(data: &ChartData, catalog: &Catalog, lang: Lang) -> String {
         }
         let mut shown = match &row.cell {
             Cell::Value { observation, .. } => format::as_reported(observation, lang),
-            Cell::NoData => String::new(),
+            Cell::NoData | Cell::Reference { .. } => String::new(),
         };
         if let Some(SeriesKey::Medal(_)) = data.series.get(row.series).map(|s| &s.key) {
             let medal = series_label(data, row.series, catalog, lang);
@@ -174,6 +269,7 @@ pub fn describe(data: &ChartData, catalog: &Catalog, lang: Lang) -> String {
             Lang::En => format!(" {missing} not reported."),
         });
     }
+    text.push_str(&against_references(data, catalog, lang));
     text
 }
 
@@ -225,4 +321,53 @@ pub fn omitted_note(chart: &ChartData, lang: Lang) -> Option<String> {
             "Too much to draw: the first {shown} lines are shown and {omitted} more are left out, of the table and downloads too; choose fewer years or places."
         ),
     })
+}
+
+/// For a total (not `relative`), the nation's latest value and its target, as background in
+/// words: "全国2023年：36,741亿元；2025年目标：5万亿元。全国总量，不与单个地区的数字比较。"
+/// Returns the words and the reference they cite first; `None` where there is none, or where
+/// the references are drawn in the chart itself.
+pub fn national_context<'a>(
+    catalog: &'a Catalog,
+    indicator: &'a str,
+    lang: Lang,
+) -> Option<(String, &'a crate::model::Reference)> {
+    if catalog.indicator(indicator).is_none_or(|i| i.relative) {
+        return None;
+    }
+    let latest = catalog
+        .references_of(indicator)
+        .filter(|r| r.kind == ReferenceKind::National)
+        .max_by_key(|r| r.year);
+    let target = catalog
+        .references_of(indicator)
+        .filter(|r| r.kind == ReferenceKind::Target)
+        .min_by_key(|r| r.year);
+    let cited = latest.or(target)?;
+    let amount =
+        |r: &crate::model::Reference| format::amount(r.value, None, r.qualifier, &r.unit, lang);
+    let mut parts = Vec::new();
+    if let Some(r) = latest {
+        parts.push(match lang {
+            Lang::Zh => format!("全国{}年：{}", r.year, amount(r)),
+            Lang::En => format!("National, {}: {}", r.year, amount(r)),
+        });
+    }
+    if let Some(r) = target {
+        parts.push(match lang {
+            Lang::Zh => format!("{}年全国目标：{}", r.year, amount(r)),
+            Lang::En => format!("national target for {}: {}", r.year, amount(r)),
+        });
+    }
+    let text = match lang {
+        Lang::Zh => format!(
+            "{}。全国总量只作背景，不与单个地区的数字比较。",
+            parts.join("；")
+        ),
+        Lang::En => format!(
+            "{}. A national total is background only, not set against one place's number.",
+            parts.join("; ")
+        ),
+    };
+    Some((text, cited))
 }

@@ -4,7 +4,7 @@
 use crate::i18n::{entity_name, indicator_name};
 use crate::lang::Lang;
 use crate::model::MEDAL_TABLE;
-use crate::model::{Catalog, Qualifier, Status};
+use crate::model::{Catalog, Qualifier, ReferenceKind, Status};
 use crate::query::{Cell, ChartData, Selection};
 
 /// `medals_jiaozuo-hedong_2021-2023.svg`; an indicator other than the medal table is named
@@ -36,7 +36,7 @@ pub fn file_name(chart: &ChartData, selection: &Selection, extension: &str) -> S
         .collect()
 }
 
-pub const CSV_HEADER: [&str; 15] = [
+pub const CSV_HEADER: [&str; 16] = [
     "entity",
     "entity_name",
     "year",
@@ -52,6 +52,7 @@ pub const CSV_HEADER: [&str; 15] = [
     "quote",
     "year_basis",
     "also_reported",
+    "url",
 ];
 
 fn qualifier_id(qualifier: Qualifier) -> &'static str {
@@ -96,7 +97,38 @@ pub fn csv(chart: &ChartData, catalog: &Catalog, lang: Lang) -> String {
                 String::new(),
                 String::new(),
                 String::new(),
+                String::new(),
             ],
+            Cell::Reference { reference: r, .. } => {
+                let (id, name) = match r.kind {
+                    ReferenceKind::National => ("national", lang.strings().national),
+                    ReferenceKind::Target => ("national_target", lang.strings().national_target),
+                };
+                let citation = &r.citation;
+                vec![
+                    id.to_string(),
+                    name.to_string(),
+                    year,
+                    row.indicator.clone(),
+                    indicator,
+                    context,
+                    r.value.to_string(),
+                    String::new(),
+                    qualifier_id(r.qualifier).to_string(),
+                    r.unit.clone(),
+                    id.to_string(),
+                    format!(
+                        "{} {} ({})",
+                        lang.pick(&citation.publisher),
+                        lang.pick(&citation.title),
+                        citation.published
+                    ),
+                    String::new(),
+                    String::new(),
+                    String::new(),
+                    citation.url.clone(),
+                ]
+            }
             Cell::Value {
                 observation: o,
                 also,
@@ -127,6 +159,7 @@ pub fn csv(chart: &ChartData, catalog: &Catalog, lang: Lang) -> String {
                     .map(|a| format!("{} {}{}: {}", a.source.doc, a.value, a.unit, a.source.quote))
                     .collect::<Vec<_>>()
                     .join(" | "),
+                String::new(),
             ],
         };
         let _ = writer.write_record(&record);

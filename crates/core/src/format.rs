@@ -103,6 +103,10 @@ pub fn unit_name(unit: &str, lang: Lang) -> String {
         "元" => "yuan",
         "万元" => "10,000 yuan",
         "亿元" => "100 million yuan",
+        "万亿元" => "trillion yuan",
+        "亿平方米" => "100 million m²",
+        "万个" => "10,000",
+        "人/千人" => "per 1,000 people",
         "平方米" => "m²",
         "万平方米" => "10,000 m²",
         "人" | "名" | "位" => "people",
@@ -136,11 +140,25 @@ pub fn as_reported(observation: &Observation, lang: Lang) -> String {
             Lang::En => format!("rank {value}"),
         };
     }
-    let money = units::lookup(&observation.unit).filter(|u| u.dimension == Dimension::Money);
+    amount(value, value_max, qualifier, &observation.unit, lang)
+}
+
+/// A number in its unit as published: "36,741亿元"; in English money is scaled to yuan,
+/// million, billion or trillion: "3.6741 trillion yuan".
+pub fn amount(
+    value: f64,
+    value_max: Option<f64>,
+    qualifier: Qualifier,
+    unit_name_as_published: &str,
+    lang: Lang,
+) -> String {
+    let money = units::lookup(unit_name_as_published).filter(|u| u.dimension == Dimension::Money);
     match (lang, money) {
         (Lang::En, Some(unit)) => {
             let yuan = value.max(value_max.unwrap_or(value)) * unit.factor;
-            let (scale, name) = if yuan >= 1e9 {
+            let (scale, name) = if yuan >= 1e12 {
+                (1e12, "trillion yuan")
+            } else if yuan >= 1e9 {
                 (1e9, "billion yuan")
             } else if yuan >= 1e6 {
                 (1e6, "million yuan")
@@ -153,7 +171,7 @@ pub fn as_reported(observation: &Observation, lang: Lang) -> String {
         }
         _ => {
             let number = qualified(value, value_max, qualifier);
-            with_unit(&number, &unit_name(&observation.unit, lang), lang)
+            with_unit(&number, &unit_name(unit_name_as_published, lang), lang)
         }
     }
 }

@@ -4,6 +4,7 @@
 //! the page shows (`lang`, `i18n`, `format`, `describe`). It knows nothing of the browser or of
 //! drawing: its manifest has no leptos, plotters or web-sys.
 
+pub mod compare;
 pub mod coverage;
 pub mod deck;
 pub mod describe;
@@ -15,9 +16,13 @@ pub mod lang;
 pub mod load;
 pub mod model;
 pub mod numerals;
+pub mod package;
 pub mod query;
 pub mod read;
 pub mod references;
+/// JSON Schemas of the data files, from the model's types (the `schema` feature).
+#[cfg(feature = "schema")]
+pub mod schema;
 pub mod search;
 pub mod state;
 pub mod units;

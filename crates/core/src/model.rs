@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 
 /// A name or description in Chinese, with English where the source or curator gives one.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Text {
     pub zh: String,
@@ -15,6 +16,7 @@ pub struct Text {
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum EntityKind {
     Country,
@@ -26,6 +28,7 @@ pub enum EntityKind {
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Entity {
     pub id: String,
@@ -37,6 +40,7 @@ pub struct Entity {
 
 /// The sections of the dashboard; each has one dataset file, `observations/<category>.json`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Category {
     Medals,
@@ -79,6 +83,7 @@ impl Category {
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Indicator {
     pub id: String,
@@ -98,10 +103,16 @@ pub struct Indicator {
     /// picker offers first; the others are "other numbers from the reports".
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub standard: bool,
+    /// A rate, share or per-person figure, which does not grow with a place's size: a place's
+    /// value and the nation's compare directly. A total (venues, industry output) does not, so
+    /// its national values are not drawn beside a place's.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub relative: bool,
 }
 
 /// How a number was worded: 约/近 → approximate, 余/多/以上 → at least, 8至10 → range.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Qualifier {
     Exact,
@@ -112,6 +123,7 @@ pub enum Qualifier {
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Status {
     Reported,
@@ -121,6 +133,7 @@ pub enum Status {
 
 /// How the observation's year was read from its report.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum YearBasis {
     /// The sentence names the year.
@@ -132,6 +145,7 @@ pub enum YearBasis {
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Source {
     /// The report's file name.
@@ -141,6 +155,7 @@ pub struct Source {
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Observation {
     pub entity: String,
@@ -194,6 +209,7 @@ impl Observation {
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Report {
     pub doc: String,
@@ -211,6 +227,7 @@ pub struct Report {
 /// What a reference value is: the whole country's value that year, or a national plan's target
 /// for that year.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum ReferenceKind {
     National,
@@ -219,6 +236,7 @@ pub enum ReferenceKind {
 
 /// Where a reference value was published: a bulletin, a plan or a press release.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Citation {
     pub publisher: Text,
@@ -232,6 +250,7 @@ pub struct Citation {
 /// A national yardstick for the local numbers: a value for the whole country, or a national
 /// plan's target. Its source is a publication, cited, not a quote from one of the reports.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Reference {
     pub indicator: String,

@@ -6,7 +6,10 @@
 use std::collections::{BTreeMap, BTreeSet, HashSet};
 
 use crate::lang::Lang;
-use crate::model::{Catalog, Category, Dataset, Observation, Text, MEDAL_INDICATORS, MEDAL_TABLE};
+use crate::model::{
+    Catalog, Category, Dataset, Observation, Reference, ReferenceKind, Text, MEDAL_INDICATORS,
+    MEDAL_TABLE,
+};
 use crate::state::ViewState;
 use crate::units::{self, Dimension, Unit};
 
@@ -132,6 +135,8 @@ pub enum Medal {
 pub enum SeriesKey {
     Year(i32),
     Medal(Medal),
+    /// The national reference values (全国) or the national plan targets (目标).
+    Reference(ReferenceKind),
     Entity {
         entity: String,
         context: Option<Text>,
@@ -166,6 +171,23 @@ pub enum Cell {
         /// (restatements) after earlier ones. The chart draws the earliest report's value.
         also: Vec<Observation>,
     },
+    /// A national value or plan target drawn beside the places' values: a yardstick, not a
+    /// number from a report.
+    Reference {
+        reference: Box<Reference>,
+        /// In the chart's display unit.
+        value: f64,
+    },
+}
+
+impl Cell {
+    /// The value drawn, in the chart's display unit: a report's value or a reference value.
+    pub fn value(&self) -> Option<f64> {
+        match self {
+            Cell::Value { value, .. } | Cell::Reference { value, .. } => Some(*value),
+            Cell::NoData => None,
+        }
+    }
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -179,6 +201,13 @@ pub struct Row {
     pub cell: Cell,
 }
 
+impl Row {
+    /// Whether the row is a national value or target rather than a place's.
+    pub fn is_reference(&self) -> bool {
+        matches!(self.cell, Cell::Reference { .. })
+    }
+}
+
 #[derive(Clone, Debug, PartialEq)]
 pub struct ChartData {
     pub category: Category,
@@ -190,6 +219,8 @@ pub struct ChartData {
     pub higher_is_better: bool,
     /// Ranks (名次): drawn with 1, the best, at the top.
     pub rank: bool,
+    /// A rate, share or per-person figure (`Indicator::relative`): comparable with the nation.
+    pub relative: bool,
     pub groups: Vec<Group>,
     pub series: Vec<Series>,
     pub rows: Vec<Row>,
@@ -228,6 +259,7 @@ fn largest(rows: &[Row]) -> f64 {
             Cell::Value {
                 value, value_max, ..
             } => Some(value_max.unwrap_or(*value)),
+            Cell::Reference { value, .. } => Some(*value),
             Cell::NoData => None,
         })
         .fold(0.0, f64::max)
@@ -238,14 +270,20 @@ fn largest(rows: &[Row]) -> f64 {
 /// rather than changing the kind of chart.
 pub fn until(chart: &ChartData, year: i32) -> ChartData {
     ChartData {
+        // A target is a level the years play towards: it stays.
         rows: chart
             .rows
             .iter()
-            .filter(|r| r.year <= year)
+            .filter(|r| r.year <= year || is_reference(r, ReferenceKind::Target))
             .cloned()
             .collect(),
         ..chart.clone()
     }
+}
+
+/// Whether `row` is a reference value of this kind.
+pub fn is_reference(row: &Row, kind: ReferenceKind) -> bool {
+    matches!(&row.cell, Cell::Reference { reference, .. } if reference.kind == kind)
 }
 
 /// The indicators a view offers: the medal table first where the data has medals,
@@ -268,18 +306,54 @@ pub fn indicator_choices(catalog: &Catalog, dataset: &Dataset) -> Vec<String> {
     if MEDAL_INDICATORS.iter().any(|id| used.contains(id)) {
         choices.push(MEDAL_TABLE.to_string());
     }
-    choices.extend(
-        catalog
-            .indicators_in(dataset.category)
-            .filter(|i| used.contains(i.id.as_str()))
-            .map(|i| i.id.clone()),
-    );
+    // The standard indicators first, then the other numbers from the reports.
+    for standard in [true, false] {
+        choices.extend(
+            catalog
+                .indicators_in(dataset.category)
+                .filter(|i| i.standard == standard && used.contains(i.id.as_str()))
+                .map(|i| i.id.clone()),
+        );
+    }
     choices
 }
 
-/// The indicator a view opens on: the medal table where there is one, else the indicator
-/// reported by the most places, then with the most values.
-pub fn default_indicator(dataset: &Dataset, choices: &[String]) -> Option<String> {
+/// Whether an indicator (or the medal table, made of standard ones) is one of the standard
+/// indicators of China's sports statistics and plans.
+pub fn is_standard(catalog: &Catalog, id: &str) -> bool {
+    id == MEDAL_TABLE || catalog.indicator(id).is_some_and(|i| i.standard)
+}
+
+/// How many places and how many years have numbers for `id` in the dataset.
+pub fn coverage_of(dataset: &Dataset, id: &str) -> (usize, usize) {
+    let wanted = shown_indicators(id);
+    let values = dataset
+        .observations
+        .iter()
+        .filter(|o| wanted.contains(&o.indicator.as_str()));
+    let places: BTreeSet<&str> = values.clone().map(|o| o.entity.as_str()).collect();
+    let years: BTreeSet<i32> = values.map(|o| o.year).collect();
+    (places.len(), years.len())
+}
+
+/// The report an indicator's numbers come from (the first, in the data's order): where an
+/// "other number" is listed.
+pub fn first_report<'a>(dataset: &'a Dataset, id: &str) -> Option<&'a str> {
+    dataset
+        .observations
+        .iter()
+        .find(|o| o.indicator == id)
+        .map(|o| o.source.doc.as_str())
+}
+
+/// The indicator a view opens on: the medal table where there is one, else the one with a
+/// national yardstick, then a standard one, then the one reported by the most places, then
+/// with the most values.
+pub fn default_indicator(
+    catalog: &Catalog,
+    dataset: &Dataset,
+    choices: &[String],
+) -> Option<String> {
     if choices.first().is_some_and(|c| c == MEDAL_TABLE) {
         return Some(MEDAL_TABLE.to_string());
     }
@@ -289,7 +363,13 @@ pub fn default_indicator(dataset: &Dataset, choices: &[String]) -> Option<String
         .max_by_key(|(position, id)| {
             let values = dataset.observations.iter().filter(|o| &o.indicator == *id);
             let places: BTreeSet<&str> = values.clone().map(|o| o.entity.as_str()).collect();
-            (places.len(), values.count(), std::cmp::Reverse(*position))
+            (
+                catalog.references_of(id).next().is_some(),
+                is_standard(catalog, id),
+                places.len(),
+                values.count(),
+                std::cmp::Reverse(*position),
+            )
         })
         .map(|(_, id)| id.clone())
 }
@@ -486,7 +566,7 @@ fn resolve_indicator(
             if let Some(id) = asked {
                 ignored.push(Ignored::Indicator(id.clone()));
             }
-            default_indicator(dataset, &choices).unwrap_or_default()
+            default_indicator(catalog, dataset, &choices).unwrap_or_default()
         }
     }
 }
@@ -560,7 +640,7 @@ pub fn chart(catalog: &Catalog, dataset: &Dataset, selection: &Selection) -> Cha
         .indicator
         .clone()
         .filter(|id| choices.contains(id))
-        .or_else(|| default_indicator(dataset, &choices))
+        .or_else(|| default_indicator(catalog, dataset, &choices))
         .unwrap_or_default();
     let years = selection.years.unwrap_or_else(|| {
         indicator_years(dataset, &indicator, Some(&selection.entities))
@@ -617,6 +697,7 @@ pub fn chart(catalog: &Catalog, dataset: &Dataset, selection: &Selection) -> Cha
             shape,
             higher_is_better: meta.is_none_or(|i| i.higher_is_better),
             rank,
+            relative: meta.is_some_and(|i| i.relative),
             groups: Vec::new(),
             series: Vec::new(),
             rows: Vec::new(),
@@ -633,6 +714,9 @@ pub fn chart(catalog: &Catalog, dataset: &Dataset, selection: &Selection) -> Cha
             Shape::Lines => builder.lines_of(entity),
             Shape::Ranked => builder.ranked_of(entity, years.1),
         }
+    }
+    if shape != Shape::Medals {
+        builder.references(catalog);
     }
     builder.data.scale = largest(&builder.data.rows);
     builder.data
@@ -930,6 +1014,49 @@ impl Builder<'_> {
             });
             let series = years.iter().position(|&y| y == year).unwrap_or(0);
             self.row((group, series), entity, year, &indicator, &context);
+        }
+    }
+
+    /// For a rate, share or per-person indicator (`Indicator::relative`): the national values
+    /// of the years shown and the national targets from the first year shown on, each kind a series of its own after the places'. A reference row's group is
+    /// that of its year where the chart has one (lines), else its first.
+    fn references(&mut self, catalog: &Catalog) {
+        if !self.data.relative {
+            return;
+        }
+        let unit = self.data.unit.name;
+        for kind in [ReferenceKind::National, ReferenceKind::Target] {
+            let shown: Vec<(Reference, f64)> = catalog
+                .references_of(&self.data.indicator)
+                .filter(|r| r.kind == kind)
+                .filter(|r| match kind {
+                    ReferenceKind::National => (self.years.0..=self.years.1).contains(&r.year),
+                    ReferenceKind::Target => r.year >= self.years.0,
+                })
+                .filter_map(|r| Some((r.clone(), units::convert(r.value, &r.unit, unit)?)))
+                .collect();
+            if shown.is_empty() {
+                continue;
+            }
+            let series = self.data.series.len();
+            self.data.series.push(Series {
+                key: SeriesKey::Reference(kind),
+            });
+            let years = self.data.line_years();
+            for (reference, value) in shown {
+                self.data.rows.push(Row {
+                    group: years.iter().position(|&y| y == reference.year).unwrap_or(0),
+                    series,
+                    entity: String::new(),
+                    year: reference.year,
+                    indicator: reference.indicator.clone(),
+                    context: None,
+                    cell: Cell::Reference {
+                        reference: Box::new(reference),
+                        value,
+                    },
+                });
+            }
         }
     }
 

@@ -23,6 +23,28 @@ pub fn catalog(entities: &str, indicators: &str, reports: Result<&str, &str>) ->
     loaded
 }
 
+/// The catalog with the national reference values of `references`: the file's text, why it
+/// could not be had, or `None` where the data set has no such file (then it has none, and
+/// nothing is said).
+pub fn with_references(
+    loaded: Loaded<Catalog>,
+    references: Option<Result<&str, &str>>,
+) -> Loaded<Catalog> {
+    let Some(text) = references else {
+        return loaded;
+    };
+    let Some(catalog) = loaded.value else {
+        return loaded;
+    };
+    let read = crate::references::read(&catalog, text);
+    let mut diagnostics = loaded.diagnostics;
+    diagnostics.extend(read.diagnostics);
+    Loaded {
+        value: Some(catalog.with_references(read.value.unwrap_or_default())),
+        diagnostics,
+    }
+}
+
 /// One dataset file being read and checked against the catalog (and the report texts, when
 /// given), a slice at a time.
 pub struct DatasetRead<'a> {

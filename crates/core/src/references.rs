@@ -80,14 +80,14 @@ fn problems(catalog: &Catalog, reference: &Reference) -> Vec<(&'static str, Stri
     if !(FIRST_YEAR..=LAST_YEAR).contains(&reference.year) {
         found.push((
             "year",
-            format!(
-                "{} is outside {FIRST_YEAR}–{LAST_YEAR}",
-                reference.year
-            ),
+            format!("{} is outside {FIRST_YEAR}–{LAST_YEAR}", reference.year),
         ));
     }
     if !reference.value.is_finite() || reference.value < 0.0 {
-        found.push(("value", format!("{} is not a count or a measure", reference.value)));
+        found.push((
+            "value",
+            format!("{} is not a count or a measure", reference.value),
+        ));
     }
     if reference.qualifier == Qualifier::Range {
         found.push((
@@ -115,7 +115,8 @@ fn problems(catalog: &Catalog, reference: &Reference) -> Vec<(&'static str, Stri
         }
     }
     let year = publication_year(&citation.published);
-    if year.is_none_or(|y| !(FIRST_YEAR..=LAST_YEAR + 1).contains(&y)) || !is_date(&citation.published)
+    if year.is_none_or(|y| !(FIRST_YEAR..=LAST_YEAR + 1).contains(&y))
+        || !is_date(&citation.published)
     {
         found.push((
             "citation.published",
@@ -156,7 +157,9 @@ fn is_date(text: &str) -> bool {
         (s.len() == len && s.chars().all(|c| c.is_ascii_digit())).then(|| s.parse::<u32>().ok())
     };
     match parts.as_slice() {
-        [year, month] => number(year, 4).is_some() && matches!(number(month, 2), Some(Some(1..=12))),
+        [year, month] => {
+            number(year, 4).is_some() && matches!(number(month, 2), Some(Some(1..=12)))
+        }
         [year, month, day] => {
             number(year, 4).is_some()
                 && matches!(number(month, 2), Some(Some(1..=12)))
@@ -186,6 +189,7 @@ mod tests {
                 description: Text::default(),
                 file: None,
                 standard: true,
+                relative: true,
             }],
             Vec::new(),
         )
@@ -250,7 +254,9 @@ mod tests {
                         d.file == REFERENCES_FILE
                             && d.field.as_deref() == Some(field)
                             && d.message.contains(words)
-                            && d.record.as_deref().is_some_and(|r| r.starts_with("references[0]"))
+                            && d.record
+                                .as_deref()
+                                .is_some_and(|r| r.starts_with("references[0]"))
                     });
                     assert!(found, "{change}: {:?}", loaded.diagnostics);
                 }
@@ -261,7 +267,9 @@ mod tests {
     #[test]
     fn a_second_value_for_the_same_year_is_refused() {
         let one = record("");
-        let body = one.trim_start_matches(r#"{"references": ["#).trim_end_matches("]}");
+        let body = one
+            .trim_start_matches(r#"{"references": ["#)
+            .trim_end_matches("]}");
         let two = format!(r#"{{"references": [{body}, {body}]}}"#);
         let loaded = read(&catalog(), Ok(&two));
         assert_eq!(loaded.value.map(|v| v.len()), Some(1));

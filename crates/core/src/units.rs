@@ -11,6 +11,8 @@ pub enum Dimension {
     Rank,
     Points,
     Percent,
+    /// People per thousand residents (每千人拥有社会体育指导员).
+    PerThousand,
 }
 
 /// (unit, dimension, how many base units one of it is). The base unit comes first.
@@ -18,8 +20,10 @@ const UNITS: &[(&str, Dimension, f64)] = &[
     ("元", Dimension::Money, 1.0),
     ("万元", Dimension::Money, 1e4),
     ("亿元", Dimension::Money, 1e8),
+    ("万亿元", Dimension::Money, 1e12),
     ("平方米", Dimension::Area, 1.0),
     ("万平方米", Dimension::Area, 1e4),
+    ("亿平方米", Dimension::Area, 1e8),
     ("人", Dimension::People, 1.0),
     ("名", Dimension::People, 1.0),
     ("位", Dimension::People, 1.0),
@@ -29,7 +33,9 @@ const UNITS: &[(&str, Dimension, f64)] = &[
     ("名次", Dimension::Rank, 1.0),
     ("分", Dimension::Points, 1.0),
     ("%", Dimension::Percent, 1.0),
+    ("人/千人", Dimension::PerThousand, 1.0),
     ("个", Dimension::Count, 1.0),
+    ("万个", Dimension::Count, 1e4),
     ("枚", Dimension::Count, 1.0),
     ("项", Dimension::Count, 1.0),
     ("次", Dimension::Count, 1.0),
@@ -88,7 +94,13 @@ pub fn largest(dimension: Dimension) -> f64 {
         Dimension::Points => 1e7,
         // Growth rates may pass 100%; nothing reported passes a hundredfold.
         Dimension::Percent => 1e4,
+        Dimension::PerThousand => 1e3,
     }
+}
+
+/// The dimension of a unit, if it is known.
+pub fn lookup_dimension(name: &str) -> Option<Dimension> {
+    lookup(name).map(|u| u.dimension)
 }
 
 pub fn is_known(name: &str) -> bool {

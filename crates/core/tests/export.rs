@@ -134,7 +134,7 @@ fn quotes_with_commas_and_quotation_marks_survive_the_csv() {
         .iter()
         .map(|r| match &r.cell {
             query::Cell::Value { observation, .. } => observation.source.quote.clone(),
-            query::Cell::NoData => String::new(),
+            query::Cell::NoData | query::Cell::Reference { .. } => String::new(),
         })
         .collect();
     assert_eq!(quotes, expected);

@@ -8,9 +8,11 @@ use std::path::{Path, PathBuf};
 
 use sportdash_core::files::check_dir;
 use sportdash_core::format;
+use sportdash_core::lang::Lang;
 use sportdash_core::model::Category;
 use sportdash_core::query::{self, Cell, ChartData};
 use sportdash_core::state::ViewState;
+use sportdash_core::{compare, describe};
 
 fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -52,10 +54,40 @@ fn describe(chart: &ChartData) -> String {
                     .map(|o| format!(", also {} {} in {}", o.value, o.unit, o.source.doc))
                     .collect::<String>()
             ),
+            Cell::Reference { reference, value } => format!(
+                "{} {} ({:?} reference, {} {})",
+                format::number(*value),
+                chart.unit.name,
+                reference.kind,
+                reference.citation.published,
+                reference.citation.url
+            ),
         };
         out.push_str(&format!(
             "{} {} {}{} = {}\n",
             row.entity, row.year, row.indicator, context, value
+        ));
+    }
+    out
+}
+
+/// Each value's comparisons with the year before and with the nation, or why there are none.
+fn comparisons(chart: &ChartData) -> String {
+    let mut out = String::new();
+    for (index, row) in chart.rows.iter().enumerate() {
+        let Some(c) = compare::of_row(chart, index) else {
+            continue;
+        };
+        let said = |outcome: Result<compare::Difference, compare::NotComparable>| match outcome {
+            Ok(d) => compare::signed(&d, Lang::En),
+            Err(why) => format!("not shown: {}", compare::why_not(why, Lang::En)),
+        };
+        out.push_str(&format!(
+            "compare {} {}: on the year before {}; against the nation {}\n",
+            row.entity,
+            row.year,
+            said(c.previous_year.map(|(_, d)| d)),
+            said(c.national)
         ));
     }
     out
@@ -108,7 +140,12 @@ fn check(case: &Path, data: &sportdash_core::files::Checked) -> Result<(), Strin
             .collect::<Vec<_>>()
             .join(", ")
     );
-    actual.push_str(&describe(&query::chart(catalog, dataset, &selection)));
+    let chart = query::chart(catalog, dataset, &selection);
+    actual.push_str(&describe(&chart));
+    actual.push_str(&comparisons(&chart));
+    if let Some((text, _)) = describe::national_context(catalog, &chart.indicator, Lang::En) {
+        actual.push_str(&format!("national context: {text}\n"));
+    }
     if std::env::var_os("BLESS").is_some() {
         fs::write(case, format!("{header}---\n{actual}")).unwrap();
         return Ok(());

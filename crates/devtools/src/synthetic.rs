@@ -345,6 +345,7 @@ fn indicator_of(&(id, zh, en, unit, category, ..): &Spec) -> Indicator {
         },
         file: Some(format!("observations/{}/{id}.json", category.id())),
         standard: false,
+        relative: false,
     }
 }
 

@@ -86,7 +86,7 @@ fn the_default_scale_is_about_3200_places_and_a_view_ranks_them() {
         .iter()
         .map(|r| match &r.cell {
             query::Cell::Value { value, .. } => *value,
-            query::Cell::NoData => f64::NAN,
+            query::Cell::NoData | query::Cell::Reference { .. } => f64::NAN,
         })
         .collect();
     assert!(values.windows(2).all(|w| w[0] >= w[1]), "{values:?}");

@@ -48,8 +48,16 @@ describe('shareable state', () => {
       assert.equal(await page.inputValue('input[data-role=year-to]'), '2023');
       assert.equal(await page.getAttribute('html', 'lang'), 'en');
       assert.equal(await page.getAttribute('html', 'data-theme'), 'dark');
-      const rows = await page.$$eval('tbody tr', (trs) => trs.map((r) => [r.children[2].textContent, r.children[4].textContent]));
+      const rows = await page.$$eval('tbody tr:not(.reference)', (trs) => trs.map((r) => [r.children[2].textContent, r.children[4].textContent]));
       assert.deepEqual(rows, [['2021', '2.26 m²'], ['2022', 'no data'], ['2023', '2.62 m²']]);
+      // Then the national values of those years and the 2025 target, as rows of their own.
+      const national = await page.$$eval('tbody tr.reference', (trs) => trs.map((r) => [r.children[0].textContent, r.children[2].textContent, r.children[4].textContent]));
+      assert.deepEqual(national, [
+        ['National', '2021', '2.41 m²'],
+        ['National', '2022', '2.62 m²'],
+        ['National', '2023', '2.89 m²'],
+        ['National target', '2025', '2.6 m²'],
+      ]);
       assert.deepEqual(errors, []);
     });
   });
@@ -111,7 +119,8 @@ describe('shareable state', () => {
       await from.fill('2023');
       await from.press('Enter');
       await page.waitForFunction(() => location.search.includes('years=2023-2023'));
-      await page.waitForFunction(() => document.querySelector('canvas.chart').dataset.marks === '1');
+      // Jiaozuo's 2023 point, the national value of 2023 and the 2025 target's level.
+      await page.waitForFunction(() => document.querySelector('canvas.chart').dataset.marks === '3');
     });
   });
 });

@@ -137,7 +137,7 @@ describe('the dashboard', () => {
         `${url}?view=facilities&indicator=sports_area_per_capita&entities=jiaozuo&years=2021-2023&show=table`,
       );
       await page.waitForSelector('table.data-table tbody tr');
-      const cells = await page.$$eval('tbody tr', (rows) => rows.map((r) => [r.children[2].textContent, r.children[4].textContent]));
+      const cells = await page.$$eval('tbody tr:not(.reference)', (rows) => rows.map((r) => [r.children[2].textContent, r.children[4].textContent]));
       assert.deepEqual(cells, [['2021', '2.26平方米'], ['2022', '无数据'], ['2023', '2.62平方米']]);
     });
   });

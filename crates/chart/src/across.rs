@@ -199,6 +199,7 @@ pub(super) fn draw_bars_across<DB: DrawingBackend>(
         &levels,
         Values::Along,
         |v| v,
+        &[],
     )?);
     Ok(Picture { hits, cut })
 }

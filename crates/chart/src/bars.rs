@@ -159,7 +159,14 @@ pub(crate) fn draw_bars<DB: DrawingBackend>(
         draw_group_name(scene, &chart, g, group_width, label)?;
     }
     let levels = level_rows(&scene.data.rows, true);
-    hits.extend(draw_levels(scene, &mut chart, &levels, Values::Up, |v| v)?);
+    hits.extend(draw_levels(
+        scene,
+        &mut chart,
+        &levels,
+        Values::Up,
+        |v| v,
+        &[],
+    )?);
     Ok(hits)
 }
 

@@ -45,6 +45,16 @@ pub struct LabelBox {
 }
 
 impl LabelBox {
+    /// The box `width` × `height` with its top left corner at (`left`, `top`).
+    pub fn at(left: i32, top: i32, width: i32, height: i32) -> Self {
+        LabelBox {
+            left,
+            top,
+            right: left + width,
+            bottom: top + height,
+        }
+    }
+
     pub fn overlaps(&self, other: &LabelBox) -> bool {
         self.left < other.right
             && other.left < self.right

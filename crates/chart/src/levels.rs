@@ -10,6 +10,7 @@ use sportdash_core::lang::Lang;
 use sportdash_core::model::ReferenceKind;
 use sportdash_core::query::{Cell, Row};
 
+use crate::labels::LabelBox;
 use crate::text::estimate_width;
 use crate::{DrawResult, Hit, Plot, Scene, FONT};
 
@@ -53,17 +54,21 @@ fn level_label(row: &Row, lang: Lang) -> String {
 }
 
 /// Draws each of `rows` (reference rows, by index) as a dashed level across the plot, its name
-/// at the far end; returns where each name is, to be tapped for its citation.
+/// at one end, clear of the marks in `avoid` where an end has room (the right end above the
+/// line first). Returns where each name is, as a hit to tap for its citation.
 pub(crate) fn draw_levels<DB: DrawingBackend>(
     scene: &Scene<DB>,
     chart: &mut Plot<DB>,
     rows: &[usize],
     values: Values,
     plotted: impl Fn(f64) -> f64,
+    avoid: &[LabelBox],
 ) -> DrawResult<Vec<Hit>, DB> {
     let (data, style) = (scene.data, scene.style);
     let (x, y) = (chart.x_range(), chart.y_range());
     let size = style.font(0.85);
+    let gap = style.px(4.0);
+    let mut taken: Vec<LabelBox> = avoid.to_vec();
     let mut hits = Vec::new();
     for &index in rows {
         let row = &data.rows[index];
@@ -86,37 +91,77 @@ pub(crate) fn draw_levels<DB: DrawingBackend>(
         let label = level_label(row, scene.lang);
         let width = estimate_width(&label, size);
         let height = size.round() as i32;
-        let (end_x, end_y) = chart.backend_coord(&to);
-        let (anchor, pos, left, top) = match values {
-            // Right-aligned above the line's right end.
-            Values::Up => (
-                (end_x - style.px(4.0), end_y - style.px(3.0)),
-                Pos::new(HPos::Right, VPos::Bottom),
-                end_x - style.px(4.0) - width,
-                end_y - style.px(3.0) - height,
-            ),
-            // Beside the line's top end.
-            Values::Along => (
-                (end_x + style.px(4.0), end_y),
-                Pos::new(HPos::Left, VPos::Top),
-                end_x + style.px(4.0),
-                end_y,
-            ),
+        let (start, end) = (chart.backend_coord(&from), chart.backend_coord(&to));
+        let candidates: Vec<LabelBox> = match values {
+            // Along the line from its right end to its left, above it, then below it.
+            Values::Up => {
+                let step = (width / 4).max(style.px(10.0)) as usize;
+                let lefts: Vec<i32> = (start.0 + gap..=end.0 - gap - width)
+                    .rev()
+                    .step_by(step.max(1))
+                    .collect();
+                let above = lefts
+                    .iter()
+                    .map(|&left| LabelBox::at(left, end.1 - gap - height, width, height));
+                let below = lefts
+                    .iter()
+                    .map(|&left| LabelBox::at(left, end.1 + gap, width, height));
+                above.chain(below).collect()
+            }
+            Values::Along => vec![
+                LabelBox::at(end.0 + gap, end.1, width, height),
+                LabelBox::at(end.0 - gap - width, end.1, width, height),
+            ],
         };
+        let first = candidates.first().copied().unwrap_or(LabelBox::at(
+            end.0 - width,
+            end.1 - height,
+            width,
+            height,
+        ));
+        let place = candidates
+            .iter()
+            .find(|c| !taken.iter().any(|t| t.overlaps(c)))
+            .copied()
+            .unwrap_or(first);
+        taken.push(place);
+        // On the ground's colour, so that a line crossing the name does not cross it out.
+        scene.root.draw(&Rectangle::new(
+            [
+                (place.left - gap / 2, place.top),
+                (place.right + gap / 2, place.bottom + gap / 2),
+            ],
+            style.ground().mix(0.85).filled(),
+        ))?;
         scene.root.draw(&Text::new(
             label,
-            anchor,
-            (FONT, size).into_font().color(&colour).pos(pos),
+            (place.left, place.top),
+            (FONT, size)
+                .into_font()
+                .color(&colour)
+                .pos(Pos::new(HPos::Left, VPos::Top)),
         ))?;
         hits.push(Hit {
-            left,
-            top: top - style.px(4.0),
-            right: left + width,
-            bottom: top + height + style.px(8.0),
+            left: place.left,
+            top: place.top - gap,
+            right: place.right,
+            bottom: place.bottom + gap,
             row: index,
         });
     }
     Ok(hits)
+}
+
+/// Where the level names of `hits` are, for value labels to keep clear of.
+pub(crate) fn label_boxes(hits: &[Hit]) -> Vec<LabelBox> {
+    hits.iter()
+        .map(|h| LabelBox {
+            left: h.left,
+            top: h.top,
+            right: h.right,
+            bottom: h.bottom,
+        })
+        .collect()
 }
 
 /// The rows drawn as levels: targets always; national values too where `national` (beside

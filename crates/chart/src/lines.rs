@@ -12,7 +12,7 @@ use sportdash_core::model::Status;
 use sportdash_core::query::{is_reference, Cell, ChartData, Row, SeriesKey};
 
 use crate::labels::{place_labels, side_by_side, LabelBox, Side};
-use crate::levels::{draw_levels, level_rows, Values};
+use crate::levels::{draw_levels, label_boxes, level_rows, Values};
 use crate::text::{axis_number, estimate_width, nice_top, whole_numbers};
 use crate::{DrawResult, Hit, Plot, Scene, Style};
 
@@ -106,11 +106,27 @@ pub(crate) fn draw_lines<DB: DrawingBackend>(
             });
         }
     }
-    write_value_labels(scene, &chart, labels, radius)?;
+    // The targets' names first, clear of the points; then the values, clear of both.
+    let points: Vec<LabelBox> = labels
+        .iter()
+        .map(|l| LabelBox {
+            left: l.point.0 - radius,
+            top: l.point.1 - radius,
+            right: l.point.0 + radius,
+            bottom: l.point.1 + radius,
+        })
+        .collect();
     let levels = level_rows(&data.rows, false);
-    hits.extend(draw_levels(scene, &mut chart, &levels, Values::Up, |v| {
-        plotted(data, v)
-    })?);
+    let level_hits = draw_levels(
+        scene,
+        &mut chart,
+        &levels,
+        Values::Up,
+        |v| plotted(data, v),
+        &points,
+    )?;
+    write_value_labels(scene, &chart, labels, radius, &label_boxes(&level_hits))?;
+    hits.extend(level_hits);
     Ok(hits)
 }
 
@@ -315,6 +331,7 @@ fn write_value_labels<DB: DrawingBackend>(
     chart: &Plot<DB>,
     labels: Vec<PointLabel>,
     radius: i32,
+    taken: &[LabelBox],
 ) -> DrawResult<(), DB> {
     let style = scene.style;
     let years = scene.data.line_years();
@@ -344,6 +361,7 @@ fn write_value_labels<DB: DrawingBackend>(
             right: l.point.0 + radius,
             bottom: l.point.1 + radius,
         })
+        .chain(taken.iter().copied())
         .collect();
     let sides = place_labels(&boxes, &priority, &bounds, &marks);
     let body = style.body();

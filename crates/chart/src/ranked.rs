@@ -101,6 +101,7 @@ pub(crate) fn draw_ranked<DB: DrawingBackend>(
         &levels,
         Values::Along,
         |v| v,
+        &[],
     )?);
     Ok(Picture { hits, cut })
 }

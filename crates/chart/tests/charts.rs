@@ -1077,6 +1077,28 @@ fn national_values_and_targets_are_drawn_named_and_tappable() {
             row.indicator
         );
     }
+    // On every screen the target's name and the values are clear of each other.
+    let catalog = data.catalog.as_ref().unwrap();
+    let values: Vec<String> = chart
+        .rows
+        .iter()
+        .map(|r| sportdash_core::describe::value_label(r, Lang::Zh))
+        .collect();
+    for device in [PHONE, LAPTOP, SCREEN] {
+        let boxes = text_boxes(&svg_on(&chart, catalog, device));
+        let named = |t: &String| values.contains(t) || t.starts_with("全国：");
+        for (i, (a, at)) in boxes.iter().enumerate() {
+            for (b, bt) in &boxes[i + 1..] {
+                if named(a) && named(b) {
+                    assert!(
+                        !at.overlaps(bt),
+                        "{:?}: {a} {at:?} over {b} {bt:?}",
+                        device.0
+                    );
+                }
+            }
+        }
+    }
     // Each national value's diamond is drawn where its point is (where a tap finds it).
     let diamonds: Vec<(f64, f64)> = svg
         .split("<polygon")

@@ -63,6 +63,8 @@ fn main() -> ExitCode {
             json!({ "indicators": data.indicators }),
         )?;
         write(out.join("reports.json"), json!({ "reports": data.reports }))?;
+        // Synthetic numbers have no national yardstick: none, rather than a missing file.
+        write(out.join("references.json"), json!({ "references": [] }))?;
         let mut total = 0;
         for (indicator, observations) in data.indicators.iter().zip(&data.observations) {
             let file = indicator.file.clone().unwrap_or_default();

@@ -33,50 +33,7 @@ pub fn DataTable(
                         .as_ref()
                         .map(|c| lang.pick(c).to_string())
                         .unwrap_or_default();
-                    let (value, status, source, quote) = match &row.cell {
-                        Cell::NoData => (
-                            strings.no_data.to_string(),
-                            String::new(),
-                            String::new(),
-                            String::new(),
-                        ),
-                        Cell::Value {
-                            observation, also, ..
-                        } => (
-                            format!(
-                                "{}{}",
-                                format::as_reported(observation, lang),
-                                if also.is_empty() { "" } else { "*" }
-                            ),
-                            match observation.status {
-                                Status::Reported => strings.reported.to_string(),
-                                Status::Target => strings.target.to_string(),
-                            },
-                            observation.source.doc.clone(),
-                            observation.source.quote.clone(),
-                        ),
-                        Cell::Reference { reference, .. } => (
-                            format::amount(
-                                reference.value,
-                                None,
-                                reference.qualifier,
-                                &reference.unit,
-                                lang,
-                            ),
-                            match reference.kind {
-                                ReferenceKind::National => strings.reference_kind_national,
-                                ReferenceKind::Target => strings.reference_kind_target,
-                            }
-                            .to_string(),
-                            format!(
-                                "{} {} ({})",
-                                lang.pick(&reference.citation.publisher),
-                                lang.pick(&reference.citation.title),
-                                reference.citation.published
-                            ),
-                            String::new(),
-                        ),
-                    };
+                    let (value, status, source, quote) = cell_texts(&row.cell, lang);
                     let no_data = matches!(row.cell, Cell::NoData);
                     view! {
                         <tr data-entity=row.entity.clone() class:no-data=no_data class:reference=row.is_reference()>
@@ -124,5 +81,55 @@ pub fn DataTable(
                 <tbody>{rows}</tbody>
             </table>
         </div>
+    }
+}
+
+/// What the table writes of a cell: its value, its status, its report (or publication) and
+/// its quote.
+fn cell_texts(cell: &Cell, lang: Lang) -> (String, String, String, String) {
+    let strings = lang.strings();
+    match cell {
+        Cell::NoData => (
+            strings.no_data.to_string(),
+            String::new(),
+            String::new(),
+            String::new(),
+        ),
+        Cell::Value {
+            observation, also, ..
+        } => (
+            format!(
+                "{}{}",
+                format::as_reported(observation, lang),
+                if also.is_empty() { "" } else { "*" }
+            ),
+            match observation.status {
+                Status::Reported => strings.reported.to_string(),
+                Status::Target => strings.target.to_string(),
+            },
+            observation.source.doc.clone(),
+            observation.source.quote.clone(),
+        ),
+        Cell::Reference { reference, .. } => (
+            format::amount(
+                reference.value,
+                None,
+                reference.qualifier,
+                &reference.unit,
+                lang,
+            ),
+            match reference.kind {
+                ReferenceKind::National => strings.reference_kind_national,
+                ReferenceKind::Target => strings.reference_kind_target,
+            }
+            .to_string(),
+            format!(
+                "{} {} ({})",
+                lang.pick(&reference.citation.publisher),
+                lang.pick(&reference.citation.title),
+                reference.citation.published
+            ),
+            String::new(),
+        ),
     }
 }

@@ -317,7 +317,7 @@ pub fn SourceCard(row: Row, catalog: Arc<Catalog>, lang: Lang) -> impl IntoView 
     let body = match row.cell {
         Cell::Reference { reference, .. } => view! {
             <p class="card-value">
-                {format!("{indicator}{}{}", colon(lang), value_label_of(&reference, lang))}
+                {format!("{indicator}{}{}", colon(lang), sportdash_core::describe::reference_label(&reference, lang))}
             </p>
             <p class="card-meta">{strings.reference_note}</p>
             <p class="card-meta">
@@ -373,25 +373,5 @@ fn colon(lang: Lang) -> &'static str {
     match lang {
         Lang::Zh => "：",
         Lang::En => ": ",
-    }
-}
-
-/// A reference value as the card states it: "2.62平方米", "2025年目标 2.6平方米".
-fn value_label_of(reference: &sportdash_core::model::Reference, lang: Lang) -> String {
-    let amount = format::amount(
-        reference.value,
-        None,
-        reference.qualifier,
-        &reference.unit,
-        lang,
-    );
-    match (reference.kind, lang) {
-        (sportdash_core::model::ReferenceKind::Target, Lang::Zh) => {
-            format!("{}年目标 {amount}", reference.year)
-        }
-        (sportdash_core::model::ReferenceKind::Target, Lang::En) => {
-            format!("{} target {amount}", reference.year)
-        }
-        _ => amount,
     }
 }

@@ -4,7 +4,7 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use sportdash_core::describe::row_name;
+use sportdash_core::describe::{citation_line, row_name};
 use sportdash_core::format;
 use sportdash_core::i18n::indicator_name;
 use sportdash_core::lang::Lang;
@@ -123,12 +123,7 @@ fn cell_texts(cell: &Cell, lang: Lang) -> (String, String, String, String) {
                 ReferenceKind::Target => strings.reference_kind_target,
             }
             .to_string(),
-            format!(
-                "{} {} ({})",
-                lang.pick(&reference.citation.publisher),
-                lang.pick(&reference.citation.title),
-                reference.citation.published
-            ),
+            citation_line(reference, lang),
             String::new(),
         ),
     }

@@ -12,7 +12,7 @@ use sportdash_core::model::Catalog;
 use sportdash_core::query::{ChartData, Group, Row, SeriesKey, Shape};
 
 use crate::bars::{lettered, BarValue};
-use crate::levels::{draw_levels, level_rows, Values};
+use crate::levels::{draw_beside_bars, Values};
 use crate::text::{axis_number, estimate_width, nice_top, whole_numbers, wrap};
 use crate::{DrawResult, Hit, Picture, Plot, Scene, Style, FONT};
 
@@ -192,15 +192,7 @@ pub(super) fn draw_bars_across<DB: DrawingBackend>(
         cut.extend(name.cut);
         hits.extend(draw_group_bars(scene, &mut chart, g, bars_top)?);
     }
-    let levels = level_rows(&data.rows, true);
-    hits.extend(draw_levels(
-        scene,
-        &mut chart,
-        &levels,
-        Values::Along,
-        |v| v,
-        &[],
-    )?);
+    hits.extend(draw_beside_bars(scene, &mut chart, Values::Along)?);
     Ok(Picture { hits, cut })
 }
 

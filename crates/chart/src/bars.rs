@@ -10,7 +10,7 @@ use sportdash_core::lang::Lang;
 use sportdash_core::model::Status;
 use sportdash_core::query::{Cell, ChartData, Group, Row, SeriesKey};
 
-use crate::levels::{draw_levels, level_rows, Values};
+use crate::levels::{draw_beside_bars, Values};
 use crate::text::{axis_number, estimate_width, nice_top, whole_numbers, wrap};
 use crate::{DrawResult, Hit, Plot, Scene, Style, FONT};
 
@@ -158,15 +158,7 @@ pub(crate) fn draw_bars<DB: DrawingBackend>(
         hits.extend(draw_group(scene, &mut chart, g, group_width, letters)?);
         draw_group_name(scene, &chart, g, group_width, label)?;
     }
-    let levels = level_rows(&scene.data.rows, true);
-    hits.extend(draw_levels(
-        scene,
-        &mut chart,
-        &levels,
-        Values::Up,
-        |v| v,
-        &[],
-    )?);
+    hits.extend(draw_beside_bars(scene, &mut chart, Values::Up)?);
     Ok(hits)
 }
 

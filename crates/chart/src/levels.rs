@@ -164,6 +164,17 @@ pub(crate) fn label_boxes(hits: &[Hit]) -> Vec<LabelBox> {
         .collect()
 }
 
+/// Beside bars, every reference as a level (there is no line of years to draw national values
+/// on): where each name is, to be tapped.
+pub(crate) fn draw_beside_bars<DB: DrawingBackend>(
+    scene: &Scene<DB>,
+    chart: &mut Plot<DB>,
+    values: Values,
+) -> DrawResult<Vec<Hit>, DB> {
+    let levels = level_rows(&scene.data.rows, true);
+    draw_levels(scene, chart, &levels, values, |v| v, &[])
+}
+
 /// The rows drawn as levels: targets always; national values too where `national` (beside
 /// bars, which have no line of years to draw them on).
 pub(crate) fn level_rows(rows: &[Row], national: bool) -> Vec<usize> {

@@ -7,7 +7,7 @@ use sportdash_core::describe::{group_label, value_label};
 use sportdash_core::query::Cell;
 
 use crate::across::draw_value_axis;
-use crate::levels::{draw_levels, level_rows, Values};
+use crate::levels::{draw_beside_bars, Values};
 use crate::text::{estimate_width, fit};
 use crate::{DrawResult, Hit, Picture, Scene, FONT};
 
@@ -94,14 +94,6 @@ pub(crate) fn draw_ranked<DB: DrawingBackend>(
             row: index,
         });
     }
-    let levels = level_rows(&data.rows, true);
-    hits.extend(draw_levels(
-        scene,
-        &mut chart,
-        &levels,
-        Values::Along,
-        |v| v,
-        &[],
-    )?);
+    hits.extend(draw_beside_bars(scene, &mut chart, Values::Along)?);
     Ok(Picture { hits, cut })
 }

@@ -5,7 +5,7 @@
 //! competitions or definitions give none.
 
 use crate::lang::Lang;
-use crate::model::{Qualifier, Status};
+use crate::model::{Observation, Qualifier, Status};
 use crate::query::{Cell, ChartData, Row};
 use crate::{format, units};
 
@@ -82,7 +82,7 @@ pub fn of_row(chart: &ChartData, index: usize) -> Option<Comparisons> {
         qualifier: observation.qualifier,
     };
     let is_target = observation.status == Status::Target;
-    let previous_year = previous(chart, row).and_then(|(year, earlier)| {
+    let previous_year = previous(chart, row, observation).and_then(|(year, earlier)| {
         if is_target || earlier.1 {
             return Err(NotComparable::Target);
         }
@@ -104,7 +104,11 @@ pub fn of_row(chart: &ChartData, index: usize) -> Option<Comparisons> {
 
 /// The place's value of the year before `row`'s, with whether it is a target: the same
 /// indicator, the same competition or event, a unit of the same kind.
-fn previous(chart: &ChartData, row: &Row) -> Result<(i32, (Number, bool)), NotComparable> {
+fn previous(
+    chart: &ChartData,
+    row: &Row,
+    observation: &Observation,
+) -> Result<(i32, (Number, bool)), NotComparable> {
     let earlier = chart.rows.iter().find(|r| {
         r.entity == row.entity
             && r.year == row.year - 1
@@ -127,9 +131,6 @@ fn previous(chart: &ChartData, row: &Row) -> Result<(i32, (Number, bool)), NotCo
         } else {
             NotComparable::NoEarlierYear
         });
-    };
-    let Cell::Value { observation, .. } = &row.cell else {
-        return Err(NotComparable::NoEarlierYear);
     };
     if units::lookup_dimension(&earlier.unit) != units::lookup_dimension(&observation.unit) {
         return Err(NotComparable::OtherUnit);

@@ -5,7 +5,7 @@
 
 use crate::i18n::entity_name;
 use crate::lang::Lang;
-use crate::model::{Catalog, ReferenceKind, Status, MEDAL_TABLE};
+use crate::model::{Catalog, Reference, ReferenceKind, Status, MEDAL_TABLE};
 use crate::query::{is_reference, Cell, ChartData, Group, Ignored, Medal, Row, SeriesKey, Shape};
 use crate::{compare, format};
 
@@ -17,8 +17,7 @@ pub fn series_label(data: &ChartData, series: usize, catalog: &Catalog, lang: La
         Some(SeriesKey::Medal(Medal::Gold)) => strings.gold.to_string(),
         Some(SeriesKey::Medal(Medal::Silver)) => strings.silver.to_string(),
         Some(SeriesKey::Medal(Medal::Bronze)) => strings.bronze.to_string(),
-        Some(SeriesKey::Reference(ReferenceKind::National)) => strings.national.to_string(),
-        Some(SeriesKey::Reference(ReferenceKind::Target)) => strings.national_target.to_string(),
+        Some(SeriesKey::Reference(kind)) => reference_name(*kind, lang).to_string(),
         Some(SeriesKey::Entity { entity, context }) => {
             let mut label = entity_name(catalog, entity, lang);
             if let Some(context) = context {
@@ -41,13 +40,46 @@ pub fn series_label(data: &ChartData, series: usize, catalog: &Catalog, lang: La
     }
 }
 
+/// What a reference row is named: 全国 / National, or 全国目标 / National target.
+pub fn reference_name(kind: ReferenceKind, lang: Lang) -> &'static str {
+    match kind {
+        ReferenceKind::National => lang.strings().national,
+        ReferenceKind::Target => lang.strings().national_target,
+    }
+}
+
+/// A reference as published, with its year where it is a target: "2.62平方米",
+/// "2025年目标 2.6平方米".
+pub fn reference_label(reference: &Reference, lang: Lang) -> String {
+    let amount = format::amount(
+        reference.value,
+        None,
+        reference.qualifier,
+        &reference.unit,
+        lang,
+    );
+    match (reference.kind, lang) {
+        (ReferenceKind::National, _) => amount,
+        (ReferenceKind::Target, Lang::Zh) => format!("{}年目标 {amount}", reference.year),
+        (ReferenceKind::Target, Lang::En) => format!("{} target {amount}", reference.year),
+    }
+}
+
+/// Where a reference was published, in one line: "国家体育总局 2022年…数据 (2023-03)".
+pub fn citation_line(reference: &Reference, lang: Lang) -> String {
+    let citation = &reference.citation;
+    format!(
+        "{} {} ({})",
+        lang.pick(&citation.publisher),
+        lang.pick(&citation.title),
+        citation.published
+    )
+}
+
 /// Whom a row is of: the place (with its competition), or 全国 / 全国目标 for a reference.
 pub fn row_name(row: &Row, catalog: &Catalog, lang: Lang) -> String {
     match &row.cell {
-        Cell::Reference { reference, .. } => match reference.kind {
-            ReferenceKind::National => lang.strings().national.to_string(),
-            ReferenceKind::Target => lang.strings().national_target.to_string(),
-        },
+        Cell::Reference { reference, .. } => reference_name(reference.kind, lang).to_string(),
         _ => entity_name(catalog, &row.entity, lang),
     }
 }

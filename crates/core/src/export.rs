@@ -1,6 +1,7 @@
 //! Taking a chart out: file names that say what is inside, and the CSV of exactly the rows
 //! the table shows (the SVG comes from `chart::svg`, the PNG from the canvas).
 
+use crate::describe::{citation_line, reference_name};
 use crate::i18n::{entity_name, indicator_name};
 use crate::lang::Lang;
 use crate::model::MEDAL_TABLE;
@@ -100,11 +101,11 @@ pub fn csv(chart: &ChartData, catalog: &Catalog, lang: Lang) -> String {
                 String::new(),
             ],
             Cell::Reference { reference: r, .. } => {
-                let (id, name) = match r.kind {
-                    ReferenceKind::National => ("national", lang.strings().national),
-                    ReferenceKind::Target => ("national_target", lang.strings().national_target),
+                let id = match r.kind {
+                    ReferenceKind::National => "national",
+                    ReferenceKind::Target => "national_target",
                 };
-                let citation = &r.citation;
+                let name = reference_name(r.kind, lang);
                 vec![
                     id.to_string(),
                     name.to_string(),
@@ -117,16 +118,11 @@ pub fn csv(chart: &ChartData, catalog: &Catalog, lang: Lang) -> String {
                     qualifier_id(r.qualifier).to_string(),
                     r.unit.clone(),
                     id.to_string(),
-                    format!(
-                        "{} {} ({})",
-                        lang.pick(&citation.publisher),
-                        lang.pick(&citation.title),
-                        citation.published
-                    ),
+                    citation_line(r, lang),
                     String::new(),
                     String::new(),
                     String::new(),
-                    citation.url.clone(),
+                    r.citation.url.clone(),
                 ]
             }
             Cell::Value {

@@ -6,6 +6,7 @@ use std::io::Read;
 use std::path::Path;
 
 use crate::deck::{self, DECK_FILE};
+pub use crate::load::decode_report;
 use crate::load::{self, Diagnostic, Loaded, ENTITIES_FILE, INDICATORS_FILE, REPORTS_FILE};
 use crate::model::{Catalog, Category, Dataset};
 use crate::read;
@@ -73,26 +74,6 @@ fn read_data_file(dir: &Path, file: &str) -> Result<String, Diagnostic> {
     let mut body = load::Body::new(load::MAX_BYTES);
     body.push(bytes).map_err(|e| fail(e.to_string()))?;
     body.text().map_err(|e| fail(e.to_string()))
-}
-
-/// A report's text and the encoding it was read in: UTF-8 (a byte-order mark dropped), or
-/// GB18030, of which GBK and GB2312 are parts (what Chinese Windows writes as "ANSI").
-pub fn decode_report(bytes: &[u8]) -> Result<(String, &'static str), String> {
-    if let Some((encoding, skip)) = encoding_rs::Encoding::for_bom(bytes) {
-        let (text, failed) = encoding.decode_without_bom_handling(&bytes[skip..]);
-        return if failed {
-            Err(format!("not valid {} text", encoding.name()))
-        } else {
-            Ok((text.into_owned(), encoding.name()))
-        };
-    }
-    if let Ok(text) = std::str::from_utf8(bytes) {
-        return Ok((text.to_string(), "UTF-8"));
-    }
-    match encoding_rs::GB18030.decode_without_bom_handling_and_without_replacement(bytes) {
-        Some(text) => Ok((text.into_owned(), "GB18030")),
-        None => Err("neither UTF-8 nor GB18030 (GBK) text".to_string()),
-    }
 }
 
 /// A report file's text, decoded (`decode_report`), within `extract::MAX_TEXT_BYTES`.

@@ -168,6 +168,27 @@ impl Body {
 /// small multiple of it.
 pub const MAX_REPORT_BYTES: usize = 4 * 1024 * 1024;
 
+/// A report's text and the encoding it was read in: UTF-8 (a byte-order mark dropped), or
+/// GB18030, of which GBK and GB2312 are parts (what Chinese Windows writes as "ANSI").
+/// Here rather than in `files` so that the browser (the review page) reads reports the same way.
+pub fn decode_report(bytes: &[u8]) -> Result<(String, &'static str), String> {
+    if let Some((encoding, skip)) = encoding_rs::Encoding::for_bom(bytes) {
+        let (text, failed) = encoding.decode_without_bom_handling(&bytes[skip..]);
+        return if failed {
+            Err(format!("not valid {} text", encoding.name()))
+        } else {
+            Ok((text.into_owned(), encoding.name()))
+        };
+    }
+    if let Ok(text) = std::str::from_utf8(bytes) {
+        return Ok((text.to_string(), "UTF-8"));
+    }
+    match encoding_rs::GB18030.decode_without_bom_handling_and_without_replacement(bytes) {
+        Some(text) => Ok((text.into_owned(), "GB18030")),
+        None => Err("neither UTF-8 nor GB18030 (GBK) text".to_string()),
+    }
+}
+
 pub const ENTITIES_FILE: &str = "entities.json";
 pub const INDICATORS_FILE: &str = "indicators.json";
 pub const REPORTS_FILE: &str = "reports.json";

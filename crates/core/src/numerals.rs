@@ -59,39 +59,9 @@ pub fn half_width(c: char) -> char {
     }
 }
 
-/// Every number written in `text`, in order of appearance.
+/// Every number written in `text`, in order of appearance (1,800 read whole, as `spans` reads it).
 pub fn numbers_in(text: &str) -> Vec<f64> {
-    let chars: Vec<char> = text.chars().map(ascii_digit).collect();
-    let mut found = Vec::new();
-    let mut i = 0;
-    while i < chars.len() {
-        if chars[i].is_ascii_digit() {
-            let start = i;
-            while i < chars.len()
-                && (chars[i].is_ascii_digit()
-                    || (chars[i] == '.' && chars.get(i + 1).is_some_and(char::is_ascii_digit)))
-            {
-                i += 1;
-            }
-            let token: String = chars[start..i].iter().collect();
-            if let Ok(value) = token.parse() {
-                found.push(value);
-            }
-        } else if is_chinese_numeral(chars[i]) {
-            let start = i;
-            while i < chars.len() && is_chinese_numeral(chars[i]) {
-                i += 1;
-            }
-            let run: String = chars[start..i].iter().collect();
-            // A lone 万 or 亿 is a unit after a number (3.5万), not a number of its own.
-            if run != "万" && run != "亿" {
-                found.push(parse_chinese(&run));
-            }
-        } else {
-            i += 1;
-        }
-    }
-    found
+    spans(text).into_iter().map(|(_, value)| value).collect()
 }
 
 /// The value of a run of Chinese numerals: 十四 → 14, 二十三 → 23, 近百's 百 → 100, 一万二千 → 12000,
@@ -224,6 +194,16 @@ pub fn writes_number(text: &str, value: f64) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_number_grouped_with_commas_is_one_number() {
+        assert_eq!(
+            numbers_in("参加1,800人，7,856人次，增长3.5%"),
+            vec![1800.0, 7856.0, 3.5]
+        );
+        assert!(writes_number("累计服务1,800人", 1800.0));
+        assert!(!writes_number("累计服务1,800人", 800.0));
+    }
 
     #[test]
     fn spans_locate_numbers_as_written() {

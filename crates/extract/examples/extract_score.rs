@@ -13,7 +13,7 @@
 //!    answer's quote in that report (white space ignored when locating the quote).
 //!
 //! Each answer matches at most one candidate and each candidate at most one answer (a maximum
-//! matching). Precision = matched candidates / candidates; recall = matched answers / answers;
+//! matching, `common::staged_matching` in one stage). Precision = matched candidates / candidates; recall = matched answers / answers;
 //! "overall" pools all reports. Unit and qualifier are not part of the rule: how often they agree
 //! on the matched pairs is printed alongside. With --verbose, every missed answer and every
 //! unmatched candidate (false positive) is listed.
@@ -25,8 +25,10 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use serde::Deserialize;
-use sportdash_core::numerals;
 use sportdash_extract::{self as extract, Candidate, Options};
+
+mod common;
+use common::{fits, flat, percent, staged_matching};
 
 #[derive(Deserialize)]
 struct AnswerFile {
@@ -85,14 +87,6 @@ impl Tally {
     }
 }
 
-fn percent(part: usize, whole: usize) -> String {
-    if whole == 0 {
-        "–".to_string()
-    } else {
-        format!("{:.1}%", 100.0 * part as f64 / whole as f64)
-    }
-}
-
 fn main() -> ExitCode {
     let mut reports_dir = PathBuf::from("../shared/reports");
     let mut answers_file =
@@ -142,88 +136,7 @@ fn score(reports_dir: &Path, answers_file: &Path, verbose: bool) -> Result<(), S
     let mut overall = Tally::default();
     let mut details = Vec::new();
     for report in &file.reports {
-        let path = reports_dir.join(&report.doc);
-        let text = std::fs::read_to_string(&path)
-            .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
-        let options = Options {
-            doc: report.doc.clone(),
-            ..Options::default()
-        };
-        let candidates = extract::extract(&text, &options).candidates;
-        let places = report
-            .answers
-            .iter()
-            .map(|answer| locate(&text, &report.doc, answer))
-            .collect::<Result<Vec<_>, _>>()?;
-        let fits = |a: usize, c: usize| {
-            let (answer, candidate) = (&report.answers[a], &candidates[c]);
-            same(answer.value, candidate.value)
-                && match (answer.value_max, candidate.value_max) {
-                    (None, None) => true,
-                    (Some(x), Some(y)) => same(x, y),
-                    _ => false,
-                }
-                && places[a]
-                    .iter()
-                    .any(|&(start, end)| (start..end).contains(&candidate.offset))
-        };
-        let pairs = maximum_matching(report.answers.len(), candidates.len(), fits);
-        let mut tally = Tally {
-            answers: report.answers.len(),
-            candidates: candidates.len(),
-            ..Tally::default()
-        };
-        let mut answer_matched = vec![false; report.answers.len()];
-        let mut candidate_matched = vec![false; candidates.len()];
-        for &(a, c) in &pairs {
-            let (answer, candidate) = (&report.answers[a], &candidates[c]);
-            tally.matched += 1;
-            tally.same_unit += usize::from(answer.unit == candidate.unit);
-            tally.same_qualifier += usize::from(answer.qualifier == qualifier(candidate));
-            answer_matched[a] = true;
-            candidate_matched[c] = true;
-            if answer.unit != candidate.unit || answer.qualifier != qualifier(candidate) {
-                details.push(format!(
-                    "  {} differs: {} {} {} answered as {} {} — {}",
-                    short(&report.doc),
-                    candidate.value,
-                    candidate.unit,
-                    qualifier(candidate),
-                    answer.unit,
-                    answer.qualifier,
-                    flat(&candidate.source.quote)
-                ));
-            }
-        }
-        for (a, answer) in report.answers.iter().enumerate() {
-            if !answer_matched[a] {
-                details.push(format!(
-                    "  {} missed: {} {} {} — {}{}",
-                    short(&report.doc),
-                    answer.value,
-                    answer.unit,
-                    answer.qualifier,
-                    answer.quote,
-                    answer
-                        .note
-                        .as_deref()
-                        .map(|n| format!(" ({n})"))
-                        .unwrap_or_default()
-                ));
-            }
-        }
-        for (c, candidate) in candidates.iter().enumerate() {
-            if !candidate_matched[c] {
-                details.push(format!(
-                    "  {} false positive: {} {} {} — {}",
-                    short(&report.doc),
-                    candidate.value,
-                    candidate.unit,
-                    qualifier(candidate),
-                    flat(&candidate.source.quote)
-                ));
-            }
-        }
+        let tally = score_report(reports_dir, report, &mut details)?;
         println!("{}", tally.row(&report.doc));
         overall.add(&tally);
     }
@@ -237,45 +150,6 @@ fn score(reports_dir: &Path, answers_file: &Path, verbose: bool) -> Result<(), S
     Ok(())
 }
 
-/// Where the answer's quote occurs in the report, as byte ranges (white space ignored), after
-/// checking that it occurs and writes the answer's value.
-fn locate(text: &str, doc: &str, answer: &Answer) -> Result<Vec<(usize, usize)>, String> {
-    let visible: Vec<(usize, char)> = text
-        .char_indices()
-        .filter(|(_, c)| !c.is_whitespace())
-        .collect();
-    let quote: Vec<char> = answer
-        .quote
-        .chars()
-        .filter(|c| !c.is_whitespace())
-        .collect();
-    if quote.is_empty() || !numerals::writes_number(&answer.quote, answer.value) {
-        return Err(format!(
-            "{doc}: the answer quote \"{}\" does not write {}",
-            answer.quote, answer.value
-        ));
-    }
-    let places: Vec<(usize, usize)> = visible
-        .windows(quote.len())
-        .filter(|window| window.iter().map(|&(_, c)| c).eq(quote.iter().copied()))
-        .map(|window| {
-            let (last_at, last) = window[window.len() - 1];
-            (window[0].0, last_at + last.len_utf8())
-        })
-        .collect();
-    if places.is_empty() {
-        return Err(format!(
-            "{doc}: the answer quote \"{}\" is not in the report",
-            answer.quote
-        ));
-    }
-    Ok(places)
-}
-
-fn same(a: f64, b: f64) -> bool {
-    (a - b).abs() <= 1e-9 * a.abs().max(1.0)
-}
-
 fn qualifier(candidate: &Candidate) -> String {
     serde_json::to_value(candidate.qualifier)
         .ok()
@@ -287,42 +161,89 @@ fn short(doc: &str) -> &str {
     doc.get(..3).unwrap_or(doc)
 }
 
-fn flat(quote: &str) -> String {
-    quote.split_whitespace().collect()
-}
-
-/// A maximum matching between answers and candidates (augmenting paths; the sets are small).
-fn maximum_matching(
-    answers: usize,
-    candidates: usize,
-    fits: impl Fn(usize, usize) -> bool,
-) -> Vec<(usize, usize)> {
-    let mut owner: Vec<Option<usize>> = vec![None; candidates];
-    fn augment(
-        a: usize,
-        candidates: usize,
-        fits: &dyn Fn(usize, usize) -> bool,
-        seen: &mut [bool],
-        owner: &mut [Option<usize>],
-    ) -> bool {
-        for c in 0..candidates {
-            if fits(a, c) && !seen[c] {
-                seen[c] = true;
-                if owner[c].is_none_or(|other| augment(other, candidates, fits, seen, owner)) {
-                    owner[c] = Some(a);
-                    return true;
-                }
-            }
-        }
-        false
-    }
-    for a in 0..answers {
-        let mut seen = vec![false; candidates];
-        augment(a, candidates, &fits, &mut seen, &mut owner);
-    }
-    owner
+/// Matches one report's candidates to its answers; what differs goes to `details`.
+fn score_report(
+    reports_dir: &Path,
+    report: &ReportAnswers,
+    details: &mut Vec<String>,
+) -> Result<Tally, String> {
+    let path = reports_dir.join(&report.doc);
+    let text = std::fs::read_to_string(&path)
+        .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+    let options = Options {
+        doc: report.doc.clone(),
+        ..Options::default()
+    };
+    let candidates = extract::extract(&text, &options).candidates;
+    let places = report
+        .answers
         .iter()
-        .enumerate()
-        .filter_map(|(c, a)| a.map(|a| (a, c)))
-        .collect()
+        .map(|answer| common::locate(&text, &report.doc, &answer.quote, answer.value))
+        .collect::<Result<Vec<_>, _>>()?;
+    let fits = |a: usize, c: usize| {
+        let (answer, candidate) = (&report.answers[a], &candidates[c]);
+        fits(
+            (answer.value, answer.value_max),
+            (candidate.value, candidate.value_max, candidate.offset),
+            &places[a],
+        )
+    };
+    let pairs = staged_matching(report.answers.len(), candidates.len(), &[&fits]);
+    let mut tally = Tally {
+        answers: report.answers.len(),
+        candidates: candidates.len(),
+        ..Tally::default()
+    };
+    let mut answer_matched = vec![false; report.answers.len()];
+    let mut candidate_matched = vec![false; candidates.len()];
+    for &(a, c) in &pairs {
+        let (answer, candidate) = (&report.answers[a], &candidates[c]);
+        tally.matched += 1;
+        tally.same_unit += usize::from(answer.unit == candidate.unit);
+        tally.same_qualifier += usize::from(answer.qualifier == qualifier(candidate));
+        answer_matched[a] = true;
+        candidate_matched[c] = true;
+        if answer.unit != candidate.unit || answer.qualifier != qualifier(candidate) {
+            details.push(format!(
+                "  {} differs: {} {} {} answered as {} {} — {}",
+                short(&report.doc),
+                candidate.value,
+                candidate.unit,
+                qualifier(candidate),
+                answer.unit,
+                answer.qualifier,
+                flat(&candidate.source.quote)
+            ));
+        }
+    }
+    for (a, answer) in report.answers.iter().enumerate() {
+        if !answer_matched[a] {
+            details.push(format!(
+                "  {} missed: {} {} {} — {}{}",
+                short(&report.doc),
+                answer.value,
+                answer.unit,
+                answer.qualifier,
+                answer.quote,
+                answer
+                    .note
+                    .as_deref()
+                    .map(|n| format!(" ({n})"))
+                    .unwrap_or_default()
+            ));
+        }
+    }
+    for (c, candidate) in candidates.iter().enumerate() {
+        if !candidate_matched[c] {
+            details.push(format!(
+                "  {} false positive: {} {} {} — {}",
+                short(&report.doc),
+                candidate.value,
+                candidate.unit,
+                qualifier(candidate),
+                flat(&candidate.source.quote)
+            ));
+        }
+    }
+    Ok(tally)
 }

@@ -1,8 +1,8 @@
 //! Where clauses and sentences begin and end, which characters are quoted, and what each
 //! sentence says about time and plans: the years it names, a relative time word, a plan.
 
-use crate::numbers::{read_arabic, year_like};
-use crate::rules::{PLAN_WILL_AFTER, PLAN_WORDS, RELATIVE_TIME};
+use crate::numbers::{is_group_comma, read_arabic, year_like};
+use crate::rules::{DONE_AFTER_PLAN_WORD, PLAN_WILL_AFTER, PLAN_WORDS, RELATIVE_TIME};
 use crate::text::{is_clause_end, is_decimal_point, is_digit, is_sentence_end, Ch};
 
 /// A quotation (“…”, 《…》) longer than this is taken to be unbalanced and ignored.
@@ -36,7 +36,10 @@ impl Layout {
         let n = chars.len();
         let clause_break = |i: usize| {
             chars[i].layout_break
-                || (i > 0 && is_clause_end(chars[i - 1].c) && !is_decimal_point(chars, i - 1))
+                || (i > 0
+                    && is_clause_end(chars[i - 1].c)
+                    && !is_decimal_point(chars, i - 1)
+                    && !is_group_comma(chars, i - 1))
         };
         let sentence_break =
             |i: usize| chars[i].layout_break || (i > 0 && is_sentence_end(chars[i - 1].c));
@@ -182,7 +185,22 @@ pub(crate) fn is_plan(chars: &[Ch], quoted: &[bool], a: usize, b: usize) -> bool
         .map(|i| (i, chars[i].c))
         .collect();
     let text: String = visible.iter().map(|&(_, c)| c).collect();
-    if PLAN_WORDS.iter().any(|w| text.contains(w)) {
+    let done = |word: &str, at: usize| {
+        DONE_AFTER_PLAN_WORD.iter().any(|(w, after)| {
+            *w == word
+                && after.iter().any(|a| {
+                    text[at + word.len()..]
+                        .chars()
+                        .take(4)
+                        .collect::<String>()
+                        .contains(a)
+                })
+        })
+    };
+    let planned = PLAN_WORDS
+        .iter()
+        .any(|w| text.match_indices(w).any(|(at, _)| !done(w, at)));
+    if planned {
         return true;
     }
     for (k, &(i, c)) in visible.iter().enumerate() {

@@ -20,9 +20,12 @@
 //!    names, else the report year given in [`Options`]; plans (计划, 力争, 拟, 今年…将, a year
 //!    after the report's) are targets.
 
+pub mod document;
 mod layout;
 mod numbers;
+mod propose;
 mod reader;
+pub mod review;
 mod rules;
 mod text;
 
@@ -32,6 +35,7 @@ use sportdash_core::load::MAX_REPORT_BYTES;
 use sportdash_core::model::{Qualifier, Source, Status, Text, YearBasis};
 
 use layout::Layout;
+pub use propose::propose;
 use reader::Reader;
 pub use rules::{rule_indicators, UNITS};
 use text::prepare;

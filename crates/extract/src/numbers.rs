@@ -25,21 +25,47 @@ pub(crate) fn starts_number(chars: &[Ch], i: usize) -> bool {
         .is_some_and(|ch| ch.c.is_ascii_digit() || is_chinese_numeral(ch.c))
 }
 
-/// An ASCII comma and three digits right after a number: 1,800. The validator reads that as
-/// 1 and 800, so it is left to a person rather than proposed either way.
-pub(crate) fn thousands_separator_follows(chars: &[Ch], i: usize) -> bool {
-    chars.get(i).is_some_and(|ch| ch.raw == ',' && !ch.spaced)
-        && (1..=3).all(|k| is_digit(chars, i + k) && !chars[i + k].spaced)
-        && !is_digit(chars, i + 4)
+/// Whether the comma at `i` groups digits in threes (1,500; 12,345,678; ２,０００): one to three
+/// digits before the first comma, exactly three after each, no white space between. A comma
+/// anywhere else is a clause break. A full-width comma groups only full-width digits.
+pub(crate) fn is_group_comma(chars: &[Ch], i: usize) -> bool {
+    let Some(comma) = chars.get(i) else {
+        return false;
+    };
+    let full_width = |k: usize| chars[k].raw != chars[k].c;
+    let raw_ok = comma.raw == ',' || (comma.raw == '，' && i > 0 && full_width(i - 1));
+    if !raw_ok || comma.spaced || i == 0 || !is_digit(chars, i - 1) {
+        return false;
+    }
+    let three_after =
+        (1..=3).all(|k| is_digit(chars, i + k) && !chars[i + k].spaced) && !is_digit(chars, i + 4);
+    if !three_after {
+        return false;
+    }
+    // The digits before: a group of three after another grouping comma, or one to three.
+    let mut k = i;
+    while k > 0 && is_digit(chars, k - 1) && (k == i || !chars[k].spaced) {
+        k -= 1;
+    }
+    let before = i - k;
+    if k > 0 && chars[k - 1].c == ',' && !chars[k].spaced {
+        before == 3 && is_group_comma(chars, k - 1)
+    } else {
+        (1..=3).contains(&before)
+    }
 }
 
 pub(crate) fn read_arabic(chars: &[Ch], i: usize) -> Option<Number> {
     let joined = |k: usize| is_digit(chars, k) && !chars[k].spaced;
     let mut end = i + 1;
-    while joined(end) {
+    while joined(end) || (is_group_comma(chars, end) && joined(end + 1)) {
         end += 1;
     }
-    let mut digits: String = chars[i..end].iter().map(|ch| ch.c).collect();
+    let mut digits: String = chars[i..end]
+        .iter()
+        .map(|ch| ch.c)
+        .filter(|c| *c != ',')
+        .collect();
     if chars.get(end).is_some_and(|ch| ch.c == '.' && !ch.spaced) && joined(end + 1) {
         digits.push('.');
         end += 1;

@@ -63,7 +63,12 @@ pub(crate) const NOT_A_UNIT_BEFORE: &[(&str, &str)] = &[
 ];
 
 /// Words before 第N that make it a rank (居全省第二, 排名第三).
-pub(crate) const RANK_WORDS: &[&str] = &["排名", "名列", "位列", "位居", "居", "列", "排"];
+/// Also a place or a table before it, where the rank ends its clause (取得全省第三的好成绩,
+/// 团体总分第一).
+pub(crate) const RANK_WORDS: &[&str] = &[
+    "排名", "名列", "位列", "位居", "居", "列", "排", "全省", "全市", "全国", "全区", "全县", "榜",
+    "团体", "总分",
+];
 
 /// Keyword rules proposing an indicator: all the words must occur in the number's part of the
 /// clause (between 、), and the unit must be one of the listed ones; the rule whose word is
@@ -232,6 +237,14 @@ pub(crate) const RELATIVE_TIME: &[&str] = &["去年", "今年", "明年", "全�
 
 /// Words that make a sentence a plan wherever they stand.
 pub(crate) const PLAN_WORDS: &[&str] = &["力争", "争取", "今年要", "明年要"];
+
+/// Plan words that tell of something done when these follow them: 争取到, 争取上级资金 (secured).
+pub(crate) const DONE_AFTER_PLAN_WORD: &[(&str, &[&str])] = &[(
+    "争取",
+    &[
+        "到", "了", "资金", "中央", "上级", "省级", "国家", "项目", "政策",
+    ],
+)];
 
 /// Characters after which 将 makes a plan: a subject or a time (我市将, 今年…局将, 后续将).
 pub(crate) const PLAN_WILL_AFTER: &str = "年局市区县续步还也即们心会府";

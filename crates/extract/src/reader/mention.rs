@@ -6,14 +6,13 @@ use sportdash_core::numerals::is_chinese_numeral;
 
 use super::Reader;
 use crate::numbers::{
-    qualifier_after, qualifier_before, range_end, read_number, thousands_separator_follows,
-    unit_at, year_like, Number,
+    qualifier_after, qualifier_before, range_end, read_number, unit_at, year_like, Number,
 };
 use crate::rules::{medal_colour, RANK_WORDS};
 use crate::text::{is_clause_end, is_digit};
 
 #[derive(Clone, Copy, Debug, PartialEq)]
-pub(super) enum Kind {
+pub(crate) enum Kind {
     Count,
     Medal(&'static str),
     Rank,
@@ -98,26 +97,15 @@ impl Reader<'_> {
         })
     }
 
-    /// A number that is part of something else: a code (letters next to it), digits grouped
-    /// with commas, a name or slogan in quotation marks.
+    /// A number that is part of something else: a code (letters next to it), a name or slogan in
+    /// quotation marks.
     fn reject_embedded(&self, number: &Number) -> Result<(), Skip> {
-        let chars = self.chars;
         let (i, j) = (number.start, number.end);
         let before = i.checked_sub(1).and_then(|k| self.c(k));
         if before.is_some_and(|c| c.is_ascii_alphabetic())
             || self.c(j).is_some_and(|c| c.is_ascii_alphabetic())
         {
             return Err(skip(j, "part of a code"));
-        }
-        if thousands_separator_follows(chars, j) {
-            let mut end = j;
-            while is_digit(chars, end) || self.c(end) == Some(',') {
-                end += 1;
-            }
-            return Err(skip(
-                end,
-                "digits grouped with commas (1,800): read it by hand",
-            ));
         }
         if self.layout.quoted[i] {
             return Err(skip(

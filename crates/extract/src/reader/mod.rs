@@ -10,11 +10,35 @@ use crate::layout::Layout;
 use crate::numbers::starts_number;
 use crate::text::Ch;
 use crate::{Extracted, Note, Options};
+pub(crate) use mention::Kind;
 use mention::Skip;
 
 /// How far (in characters, each side) the rules look around a number within its clause or
 /// sentence, so that text without punctuation costs linear time.
 const CONTEXT_CHARS: usize = 60;
+
+/// What the reader knows of a candidate beyond the data's schema, for `propose`: places are
+/// indices into the prepared characters.
+#[derive(Clone, Debug)]
+pub(crate) struct Found {
+    /// Where the number starts, and where it ends (the lower end of a range).
+    pub(crate) start: usize,
+    pub(crate) number_end: usize,
+    /// Where the mention ends: after its unit and a qualifier written after it.
+    pub(crate) end: usize,
+    pub(crate) kind: Kind,
+    /// The keyword rule that proposed the candidate's indicator.
+    pub(crate) rule: Option<RuleMatch>,
+}
+
+/// A keyword rule that matched: the indicator, its words, and how far its first word stands
+/// from the number (in characters).
+#[derive(Clone, Debug)]
+pub(crate) struct RuleMatch {
+    pub(crate) id: &'static str,
+    pub(crate) words: &'static [&'static str],
+    pub(crate) distance: usize,
+}
 
 pub(crate) struct Reader<'a> {
     text: &'a str,
@@ -24,6 +48,8 @@ pub(crate) struct Reader<'a> {
     /// The latest year the report names, read for 今年 and plans.
     latest_year: Option<i32>,
     out: Extracted,
+    /// For each candidate, what `propose` needs to know of it.
+    found: Vec<Found>,
     /// The candidates proposed so far, by value, range, unit, quote and the number's place in
     /// the quote: a sentence repeated word for word gives one.
     seen: HashSet<(u64, Option<u64>, String, String, usize)>,
@@ -47,12 +73,18 @@ impl<'a> Reader<'a> {
                 .flat_map(|s| s.years.iter().copied())
                 .max(),
             out: Extracted::default(),
+            found: Vec::new(),
             seen: HashSet::new(),
         }
     }
 
     /// Reads every number in the text.
-    pub(crate) fn read_all(mut self) -> Extracted {
+    pub(crate) fn read_all(self) -> Extracted {
+        self.read_found().0
+    }
+
+    /// Reads every number in the text; with each candidate, what `propose` needs of it.
+    pub(crate) fn read_found(mut self) -> (Extracted, Vec<Found>) {
         let mut i = 0;
         while i < self.chars.len() {
             if starts_number(self.chars, i) {
@@ -61,7 +93,7 @@ impl<'a> Reader<'a> {
                 i += 1;
             }
         }
-        self.out
+        (self.out, self.found)
     }
 
     /// Reads the number at `i`, records a candidate or a note, and returns where to go on.

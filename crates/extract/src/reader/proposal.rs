@@ -4,7 +4,7 @@ use sportdash_core::model::{Source, Status, Text, YearBasis};
 use sportdash_core::units;
 
 use super::mention::{Kind, Mention};
-use super::Reader;
+use super::{Found, Reader, RuleMatch};
 use crate::layout::{is_plan, Sentence};
 use crate::rules::{INDICATOR_RULES, RANK_RULES};
 use crate::text::{is_clause_end, is_sentence_end};
@@ -46,7 +46,7 @@ impl Reader<'_> {
         let plan = sentence.plan && !self.clause_reports_a_fact(i);
         let target =
             plan || matches!((year, self.options.year), (Some(y), Some(report)) if y > report);
-        let indicator = self.indicator(&mention);
+        let rule = self.rule(&mention);
         let note = (!units::is_known(&mention.unit)).then(|| {
             both(
                 format!("单位“{}”不在 units.rs 的单位表中", mention.unit),
@@ -58,7 +58,7 @@ impl Reader<'_> {
             year,
             year_basis,
             year_note,
-            indicator,
+            indicator: rule.as_ref().map(|r| r.id.to_string()),
             value: mention.number.value,
             value_max: mention.value_max,
             qualifier: mention.qualifier,
@@ -74,6 +74,13 @@ impl Reader<'_> {
             },
             note,
             offset: chars[i].start as usize,
+        });
+        self.found.push(Found {
+            start: i,
+            number_end: mention.number.end,
+            end: mention.end,
+            kind: mention.kind,
+            rule,
         });
     }
 
@@ -197,9 +204,16 @@ impl Reader<'_> {
         )
     }
 
-    fn indicator(&self, mention: &Mention) -> Option<String> {
+    /// The keyword rule that proposes an indicator for `mention`, if one does.
+    fn rule(&self, mention: &Mention) -> Option<RuleMatch> {
         match mention.kind {
-            Kind::Medal(colour) => return Some(colour.to_string()),
+            Kind::Medal(colour) => {
+                return Some(RuleMatch {
+                    id: colour,
+                    words: &[],
+                    distance: 0,
+                })
+            }
             Kind::Rank => {
                 let i = mention.number.start;
                 let sentence = &self.layout.sentences[self.layout.sentence_of[i] as usize];
@@ -208,25 +222,17 @@ impl Reader<'_> {
                 return RANK_RULES
                     .iter()
                     .find(|(word, _)| before.contains(word))
-                    .map(|(_, id)| id.to_string());
+                    .map(|(word, id)| RuleMatch {
+                        id,
+                        words: std::slice::from_ref(word),
+                        distance: before
+                            .rfind(word)
+                            .map_or(0, |b| before[b..].chars().count()),
+                    });
             }
             Kind::Count => {}
         }
-        // The number's part of the clause, between 、 (or the clause's ends).
-        let i = mention.number.start;
-        let (clause_start, clause_end) = self.near(i, self.layout.clauses.at(i));
-        let start = (clause_start..i)
-            .rev()
-            .find(|&k| self.chars[k].c == '、')
-            .map_or(clause_start, |k| k + 1);
-        let end = (mention.end..clause_end)
-            .find(|&k| self.chars[k].c == '、')
-            .unwrap_or(clause_end.max(mention.end));
-        let before: String = self.chars[start..i].iter().map(|ch| ch.c).collect();
-        let after: String = self.chars[mention.end.min(end)..end]
-            .iter()
-            .map(|ch| ch.c)
-            .collect();
+        let (before, after) = self.list_item(mention);
         let distance = |word: &str| -> Option<usize> {
             let after_at = after.find(word).map(|b| after[..b].chars().count());
             let before_at = before
@@ -242,10 +248,30 @@ impl Reader<'_> {
             .filter(|(_, units, _)| units.contains(&mention.unit.as_str()))
             .filter_map(|(words, _, id)| {
                 let distances: Option<Vec<usize>> = words.iter().map(|w| distance(w)).collect();
-                distances.map(|d| (d[0], *id))
+                distances.map(|d| RuleMatch {
+                    id,
+                    words,
+                    distance: d[0],
+                })
             })
-            .min_by_key(|&(d, _)| d)
-            .map(|(_, id)| id.to_string())
+            .min_by_key(|rule| rule.distance)
+    }
+
+    /// The number's part of its clause, between 、 (or the clause's ends): the text before the
+    /// number and after the mention.
+    fn list_item(&self, mention: &Mention) -> (String, String) {
+        let i = mention.number.start;
+        let (clause_start, clause_end) = self.near(i, self.layout.clauses.at(i));
+        let start = (clause_start..i)
+            .rev()
+            .find(|&k| self.chars[k].c == '、')
+            .map_or(clause_start, |k| k + 1);
+        let end = (mention.end..clause_end)
+            .find(|&k| self.chars[k].c == '、')
+            .unwrap_or(clause_end.max(mention.end));
+        let before = self.text_of((start, i));
+        let after = self.text_of((mention.end.min(end), end));
+        (before, after)
     }
 }
 

@@ -1,7 +1,11 @@
 //! The `sportdash` command line: validate a data directory, extract numbers from a report,
-//! render a chart to a file, write the first view into a built page, and publish the data as a
-//! Frictionless Data Package with JSON Schemas of its files.
+//! ingest a report into a proposals file and merge a reviewed one into the data, render a chart
+//! to a file, write the first view into a built page, and publish the data as a Frictionless
+//! Data Package with JSON Schemas of its files.
 
+pub mod data_files;
+mod ingest;
+mod merge;
 pub mod open_data;
 pub mod render;
 
@@ -74,6 +78,46 @@ enum Command {
         /// Also list on stderr every number left out, and why.
         #[arg(long)]
         verbose: bool,
+    },
+    /// Read a report (.docx, UTF-8 or GBK text) into a proposals file to review.
+    ///
+    /// Writes the file the review page downloads: the report's entry, its place and year as
+    /// read, and a record for every number kept, each "review": "proposed", with its indicator
+    /// and runners-up; the numbers left out, and why. Mark each record accepted or rejected, then
+    /// `sportdash merge` it. A summary goes to stderr; a file that cannot be read is named with
+    /// the reason (exit status 1).
+    #[command(help_template = HELP_TEMPLATE)]
+    Ingest {
+        /// The report file.
+        #[arg(long, value_name = "FILE")]
+        doc: PathBuf,
+        /// The data directory whose places and indicators the records are read against.
+        #[arg(long, value_name = "DIR", default_value = "data")]
+        data: PathBuf,
+        /// Where to write the proposals [default: the doc's name with .proposals.json, here].
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+    },
+    /// Add a reviewed proposals file to the data directory.
+    ///
+    /// Adds the accepted records to their sections, the report to reports.json and its new
+    /// places to entities.json; skips the rejected ones. Writes nothing (exit status 1) if a
+    /// record is not reviewed yet, an accepted one has a field open or is in the data already,
+    /// or the merged data would not pass `sportdash validate`.
+    #[command(help_template = HELP_TEMPLATE)]
+    Merge {
+        /// The reviewed proposals file.
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+        /// The data directory to merge into.
+        #[arg(long, value_name = "DIR", default_value = "data")]
+        data: PathBuf,
+        /// The directory of report texts (*.txt) to check quotes against.
+        #[arg(long, value_name = "DIR")]
+        reports: Option<PathBuf>,
+        /// Check everything and say what would be merged, writing nothing.
+        #[arg(long)]
+        dry_run: bool,
     },
     /// Draw one of the dashboard's charts into an SVG or PNG file, for slides and print.
     ///
@@ -148,6 +192,13 @@ pub fn run(args: Vec<String>) -> ExitCode {
             data,
             verbose,
         } => extract(&doc, entity, year, &data, verbose),
+        Command::Ingest { doc, data, out } => ingest::run(&doc, &data, out.as_deref()),
+        Command::Merge {
+            file,
+            data,
+            reports,
+            dry_run,
+        } => merge::run(&file, &data, reports.as_deref(), dry_run),
         Command::Render(args) => render(&args),
         Command::Snapshot { data, page } => snapshot(&data, &page),
         Command::Package {

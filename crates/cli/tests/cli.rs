@@ -356,6 +356,8 @@ fn every_subcommand_has_help() {
         &["validate", "--help"],
         &["extract", "--help"],
         &["extract", "-h"],
+        &["ingest", "--help"],
+        &["merge", "--help"],
     ] {
         let output = Command::new(env!("CARGO_BIN_EXE_sportdash"))
             .args(args)

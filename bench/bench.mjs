@@ -342,7 +342,7 @@ function wasmReport(site) {
   // The release wasm has no names (wasm-opt strips them), so the top list above reads code[N].
   // wasm-bindgen's output before wasm-opt still has them: count its bytes per crate.
   const dirs = [process.env.CARGO_TARGET_DIR, join(ROOT, 'target')].filter(Boolean).map((d) => join(d, 'wasm-bindgen', 'release'));
-  const named = dirs.flatMap((d) => (existsSync(d) ? readdirSync(d).filter((f) => f.endsWith('_bg.wasm')).map((f) => join(d, f)) : []))
+  const named = dirs.flatMap((d) => (existsSync(d) ? readdirSync(d).filter((f) => f.startsWith('dashboard') && f.endsWith('_bg.wasm')).map((f) => join(d, f)) : []))
     .map((f) => ({ f, mtime: statSync(f).mtimeMs }))
     .sort((a, b) => Math.abs(a.mtime - site.wasmMtime) - Math.abs(b.mtime - site.wasmMtime))[0];
   if (!named) {

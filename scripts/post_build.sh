@@ -10,10 +10,13 @@
 # - embed.js, the host page's script for embedded charts, written from the message's constants
 #   (`sportdash embed-js`, crates/core/src/embed.rs);
 # - the whole dataset as a Frictionless Data Package in one zip, for 下载数据 / Download data
-#   (`sportdash package`, docs/open-data.md).
+#   (`sportdash package`, docs/open-data.md);
+# - the review page, where a report becomes records (scripts/build_review.sh).
 set -eu
 python3 scripts/external_loader.py
 python3 scripts/compile_hint.py
 cargo sportdash snapshot --data data --page "$TRUNK_STAGING_DIR/index.html"
 cargo sportdash embed-js > "$TRUNK_STAGING_DIR/embed.js"
 cargo sportdash package data target/package --zip "$TRUNK_STAGING_DIR/sportdash-data.zip" >/dev/null
+# The review page, its own binary (crates/review), as review.html beside index.html.
+sh scripts/build_review.sh "$TRUNK_STAGING_DIR"

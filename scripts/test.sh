@@ -17,7 +17,7 @@ cargo fmt --all -- --check
 
 step "clippy (native and wasm32)"
 cargo clippy --workspace --all-targets -- -D warnings
-cargo clippy -p sportdash-dashboard --all-targets --target wasm32-unknown-unknown -- -D warnings
+cargo clippy -p sportdash-dashboard -p sportdash-review --all-targets --target wasm32-unknown-unknown -- -D warnings
 
 step "native tests"
 cargo test --workspace
@@ -34,6 +34,8 @@ python3 ../shared/tools/check-quotes data ../shared/reports
 
 step "extraction: precision and recall against the hand-read answers"
 cargo run --quiet -p sportdash-extract --example extract_score -- ../shared/reports
+step "proposals: whole records on three reports the rules were not tuned to"
+cargo run --quiet -p sportdash-extract --example propose_score -- crates/extract/tests/fixtures/unseen
 
 step "component tests in headless Chromium"
 CHROMEDRIVER=/usr/bin/chromedriver cargo test -p sportdash-dashboard --target wasm32-unknown-unknown --test components
@@ -41,7 +43,7 @@ CHROMEDRIVER=/usr/bin/chromedriver cargo test -p sportdash-dashboard --target wa
 step "release build"
 trunk build --release
 ls -l dist/*.wasm dist/*.js | awk '{print $5, $9}'
-printf 'wasm gzip: %s bytes\n' "$(gzip -9 -c dist/*.wasm | wc -c)"
+printf 'dashboard wasm gzip: %s bytes\n' "$(gzip -9 -c dist/dashboard-*_bg.wasm | wc -c)"
 
 step "synthetic national data set (about 3,200 places × 20 years × 12 indicators)"
 cargo run --quiet -p sportdash-devtools --example national -- target/national | tail -1

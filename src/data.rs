@@ -15,7 +15,8 @@ use sportdash_core::read;
 use sportdash_core::references::REFERENCES_FILE;
 use sportdash_core::state::{Mode, Page, ViewState};
 
-use crate::net::{fetch_text, DataError, DATA_BASE};
+pub use crate::net::DataError;
+use crate::net::{fetch_text, DATA_BASE};
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct LoadedCatalog {

@@ -8,8 +8,8 @@
 //! (`embed`), and a presentation for a meeting-room screen (`present`).
 
 mod browser;
-mod chart_view;
-mod common;
+pub mod chart_view;
+pub mod common;
 mod controls;
 pub mod data;
 mod download;

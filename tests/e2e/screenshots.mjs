@@ -69,6 +69,14 @@ for (const [name, options] of Object.entries(SIZES)) {
     console.log(path, shot.errors.length ? `console errors: ${shot.errors.join(' | ')}` : '');
     await shot.page.close();
   }
+  // The review page with a Word report open, a record in hand and its preview.
+  const review = await open(context, `${server.url}review.html`);
+  await review.page.locator('#open-file').setInputFiles(resolve('fixtures/xinxiang-2023.docx'));
+  await review.page.locator('.record h2').waitFor();
+  await review.page.keyboard.press('j');
+  await review.page.screenshot({ path: `${out}/${name}-review.png` });
+  await review.page.screenshot({ path: `${out}/${name}-review-full.png`, fullPage: true });
+  await review.page.close();
   const withCode = await open(context, `${server.url}?view=medals`);
   await waitForChart(withCode.page);
   await withCode.page.click('[data-action=embed]');

@@ -1,21 +1,12 @@
 //! The `sportdash` commands: exit status and messages a curator can act on.
 #![cfg(not(target_arch = "wasm32"))]
 
+mod common;
+
+use common::sportdash;
+
 use std::path::PathBuf;
 use std::process::Command;
-
-fn sportdash(args: &[&str]) -> (i32, String) {
-    let output = Command::new(env!("CARGO_BIN_EXE_sportdash"))
-        .args(args)
-        .current_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/../.."))
-        .output()
-        .unwrap();
-    (
-        output.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&output.stdout).into_owned()
-            + &String::from_utf8_lossy(&output.stderr),
-    )
-}
 
 #[test]
 fn validate_passes_on_the_shipped_data() {

@@ -2,29 +2,14 @@
 //! cannot be read, with nothing written.
 #![cfg(not(target_arch = "wasm32"))]
 
+mod common;
+
+use common::{root, sportdash};
+
 use std::fs;
 use std::path::PathBuf;
-use std::process::Command;
 
 use sportdash_extract::review::{Proposals, PROPOSALS_FORMAT};
-
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..")
-}
-
-/// Exit status, stdout and stderr.
-fn sportdash(args: &[&str]) -> (i32, String) {
-    let output = Command::new(env!("CARGO_BIN_EXE_sportdash"))
-        .args(args)
-        .current_dir(root())
-        .output()
-        .unwrap();
-    (
-        output.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&output.stdout).into_owned()
-            + &String::from_utf8_lossy(&output.stderr),
-    )
-}
 
 /// A directory of the test's own, removed when dropped.
 struct Temp(PathBuf);

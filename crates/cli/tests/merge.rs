@@ -2,37 +2,22 @@
 //! make_fixtures.py) merged into a copy of data/, or refused with nothing written.
 #![cfg(not(target_arch = "wasm32"))]
 
+mod common;
+
+use common::{root, sportdash};
+
 use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 use sportdash::data_files;
 use sportdash_core::model::{Entity, Observation, Report};
 
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..")
-}
-
 fn fixture(name: &str) -> String {
     let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/merge");
     path.join(name).display().to_string()
-}
-
-/// Exit status, stdout and stderr.
-fn sportdash(args: &[&str]) -> (i32, String) {
-    let output = Command::new(env!("CARGO_BIN_EXE_sportdash"))
-        .args(args)
-        .current_dir(root())
-        .output()
-        .unwrap();
-    (
-        output.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&output.stdout).into_owned()
-            + &String::from_utf8_lossy(&output.stderr),
-    )
 }
 
 /// A copy of data/, removed when dropped.

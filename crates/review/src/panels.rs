@@ -111,6 +111,13 @@ pub fn ReportPanel(data: Arc<Data>, work: RwSignal<Option<Work>>) -> impl IntoVi
             <p class="read-as">
                 {read(|w| format!("{} · 读作 read as {}", w.proposals.report.doc, w.read_as))}
             </p>
+            <label>"文件名 File name "
+                <input id="report-doc" prop:value=move || work.with(|w| w.as_ref().map(|w| w.proposals.report.doc.clone()).unwrap_or_default())
+                    on:change=move |ev| {
+                        let doc = event_target_value(&ev).trim().to_string();
+                        work.update(|w| w.iter_mut().for_each(|w| w.set_doc(&doc)));
+                    }/>
+            </label>
             <label>"地方 Place "
                 <select id="report-place" on:change=move |ev| {
                     let id = event_target_value(&ev);

@@ -55,6 +55,17 @@ impl Work {
         }
     }
 
+    /// The report's file name (a pasted text has none of its own), and every record's source.
+    pub fn set_doc(&mut self, doc: &str) {
+        if doc.is_empty() {
+            return;
+        }
+        self.proposals.report.doc = doc.to_string();
+        for record in &mut self.proposals.records {
+            record.source.doc = doc.to_string();
+        }
+    }
+
     /// The name the reviewed file downloads as: the report's, with `.proposals.json`.
     pub fn file_name(&self) -> String {
         let doc = &self.proposals.report.doc;

@@ -185,6 +185,16 @@ describe('a new report, from Word to the dashboard', () => {
       await page.locator('body').click({ position: { x: 5, y: 5 } });
       await page.keyboard.press('r');
       await page.keyboard.press('a');
+
+      // A number left out is added by selecting it: from the list, then N.
+      await page.locator('.left-out-list summary').click();
+      const leftOut = page.locator('.left-out-list li button').first();
+      const number = await leftOut.innerText();
+      await leftOut.click();
+      await page.keyboard.press('n');
+      const added = await recordCount(page);
+      assert.equal(added.total, total + 1, `${number} added: ${added.heading}`);
+      assert.ok((await page.locator('.record .quote').innerText()).includes(number), 'its quote holds it');
       const before = await page.locator('.record h2').innerText();
 
       const expected = {

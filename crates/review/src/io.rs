@@ -75,20 +75,32 @@ pub fn text_selection() -> Option<(usize, usize)> {
     Some((start.min(end), start.max(end)))
 }
 
-/// The byte offset in the report of a point in the text view: a text node inside a piece
-/// whose `data-at` is its offset, and an offset in UTF-16 units within it.
-fn byte_offset(node: &web_sys::Node, utf16: u32) -> Option<usize> {
+/// The byte offset in the report of a point in the text view: in a text node inside a piece
+/// whose `data-at` is its offset, an offset in UTF-16 units within it; on a piece itself (a
+/// whole number selected from the list of those left out), before or after its text.
+fn byte_offset(node: &web_sys::Node, offset: u32) -> Option<usize> {
+    let at = |piece: &web_sys::Element| -> Option<usize> {
+        piece.get_attribute("data-at")?.parse().ok()
+    };
+    if let Some(element) = node.dyn_ref::<web_sys::Element>() {
+        let piece = element.closest("[data-at]").ok()??;
+        let length = if offset == 0 {
+            0
+        } else {
+            piece.text_content()?.len()
+        };
+        return Some(at(&piece)? + length);
+    }
     let piece = node.parent_element()?.closest("[data-at]").ok()??;
-    let at: usize = piece.get_attribute("data-at")?.parse().ok()?;
     let text = node.text_content()?;
     let mut units = 0;
     let mut bytes = 0;
     for c in text.chars() {
-        if units >= utf16 as usize {
+        if units >= offset as usize {
             break;
         }
         units += c.len_utf16();
         bytes += c.len_utf8();
     }
-    Some(at + bytes)
+    Some(at(&piece)? + bytes)
 }

@@ -265,21 +265,26 @@ pub fn Downloads(
     work: RwSignal<Option<Work>>,
     checks: Memo<Vec<(usize, Vec<String>)>>,
 ) -> impl IntoView {
+    // The problems of the records accepted: what stands in the way of a merge.
+    let blocking = Memo::new(move |_| {
+        checks.with(|c| {
+            work.with(|w| {
+                let accepted = |i: usize| {
+                    w.as_ref()
+                        .is_some_and(|w| w.proposals.records[i].review == Review::Accepted)
+                };
+                c.iter()
+                    .filter(|(i, _)| accepted(*i))
+                    .cloned()
+                    .collect::<Vec<_>>()
+            })
+        })
+    });
     let status = move || {
         let counts = work
             .with(|w| w.as_ref().map(|w| w.proposals.counts()))
             .unwrap_or_default();
-        let problems = checks.with(|c| {
-            c.iter()
-                .filter(|(i, _)| {
-                    work.with(|w| {
-                        w.as_ref()
-                            .is_some_and(|w| w.proposals.records[*i].review == Review::Accepted)
-                    })
-                })
-                .count()
-        });
-        match (counts.open, problems) {
+        match (counts.open, blocking.with(Vec::len)) {
             (0, 0) => format!(
                 "可以合并 Ready to merge: {} 条接受 accepted",
                 counts.accepted
@@ -299,19 +304,9 @@ pub fn Downloads(
             }
         })
     };
-    let blocking = move || {
-        let accepted: Vec<(usize, Vec<String>)> = checks.with(|c| {
-            c.iter()
-                .filter(|(i, _)| {
-                    work.with(|w| {
-                        w.as_ref()
-                            .is_some_and(|w| w.proposals.records[*i].review == Review::Accepted)
-                    })
-                })
-                .cloned()
-                .collect()
-        });
-        accepted
+    let listed = move || {
+        blocking
+            .get()
             .into_iter()
             .map(|(i, messages)| {
                 view! {
@@ -328,7 +323,7 @@ pub fn Downloads(
     view! {
         <section class="download">
             <p class="ready">{status}</p>
-            <ul class="problems">{blocking}</ul>
+            <ul class="problems">{listed}</ul>
             <button id="download" on:click=save>"下载审核结果 Download the reviewed file"</button>
             <p class="hint">"然后 then: " <code>"sportdash merge <文件>"</code></p>
         </section>

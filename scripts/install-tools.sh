@@ -54,8 +54,8 @@ if [ "$what" = test ]; then
     say "twiggy 0.8.0 (about 2 minutes)"
     cargo install --locked twiggy --version "=0.8.0"
   fi
-  if [ ! -d tests/e2e/node_modules/playwright-core ]; then
-    say "playwright-core for the end-to-end tests"
+  if [ ! -d tests/e2e/node_modules/playwright-core ] || [ ! -d tests/e2e/node_modules/pym.js ]; then
+    say "playwright-core, axe-core and pym.js for the end-to-end tests"
     npm ci --prefix tests/e2e --no-audit --no-fund --silent
   fi
   # The open data's checks (docs/open-data.md): `frictionless validate` on the package and

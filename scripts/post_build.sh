@@ -11,12 +11,14 @@
 #   (`sportdash embed-js`, crates/core/src/embed.rs);
 # - the whole dataset as a Frictionless Data Package in one zip, for 下载数据 / Download data
 #   (`sportdash package`, docs/open-data.md);
-# - the review page, where a report becomes records (scripts/build_review.sh).
+# - the other pages, each its own binary and Trunk build (scripts/build_page.sh): embed.html,
+#   one chart for another site's iframe (crates/embed), and review.html, where a report becomes
+#   records (crates/review).
 set -eu
 python3 scripts/external_loader.py
 python3 scripts/compile_hint.py
 cargo sportdash snapshot --data data --page "$TRUNK_STAGING_DIR/index.html"
 cargo sportdash embed-js > "$TRUNK_STAGING_DIR/embed.js"
 cargo sportdash package data target/package --zip "$TRUNK_STAGING_DIR/sportdash-data.zip" >/dev/null
-# The review page, its own binary (crates/review), as review.html beside index.html.
-sh scripts/build_review.sh "$TRUNK_STAGING_DIR"
+sh scripts/build_page.sh embed "$TRUNK_STAGING_DIR"
+sh scripts/build_page.sh review "$TRUNK_STAGING_DIR"

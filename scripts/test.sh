@@ -17,7 +17,7 @@ cargo fmt --all -- --check
 
 step "clippy (native and wasm32)"
 cargo clippy --workspace --all-targets -- -D warnings
-cargo clippy -p sportdash-dashboard -p sportdash-review --all-targets --target wasm32-unknown-unknown -- -D warnings
+cargo clippy -p sportdash-dashboard -p sportdash-review -p sportdash-embed -p sportdash-web --all-targets --target wasm32-unknown-unknown -- -D warnings
 
 step "native tests"
 cargo test --workspace
@@ -44,6 +44,7 @@ step "release build"
 trunk build --release
 ls -l dist/*.wasm dist/*.js | awk '{print $5, $9}'
 printf 'dashboard wasm gzip: %s bytes\n' "$(gzip -9 -c dist/dashboard-*_bg.wasm | wc -c)"
+printf 'embed wasm gzip: %s bytes\n' "$(gzip -9 -c dist/embed-*_bg.wasm | wc -c)"
 
 step "synthetic national data set (about 3,200 places × 20 years × 12 indicators)"
 cargo run --quiet -p sportdash-devtools --example national -- target/national | tail -1

@@ -1,5 +1,5 @@
 //! The browser's APIs other than the network: remembered language, document attributes,
-//! clipboard, full screen, and the message an embedded chart posts to its host.
+//! clipboard, full screen, and the way to the embed page.
 
 use gloo::storage::{LocalStorage, Storage};
 use leptos::prelude::*;
@@ -7,12 +7,10 @@ use send_wrapper::SendWrapper;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
-use sportdash_core::embed;
 use sportdash_core::lang::Lang;
 use sportdash_core::lang::Theme;
 
-/// Where the language chosen on this device is kept (`first_view::script` reads it too).
-pub const LANG_KEY: &str = "sportdash.lang";
+pub use sportdash_core::lang::LANG_KEY;
 
 /// Calls `on_resize` with the element's content size when it changes, until the reactive
 /// owner this is called in (a component, an effect) is cleaned up. Then the observer is
@@ -37,27 +35,7 @@ pub fn observe_size(element: &web_sys::Element, mut on_resize: impl FnMut(f64, f
     });
 }
 
-thread_local! {
-    static MARKED: std::cell::RefCell<Vec<&'static str>> = const { std::cell::RefCell::new(Vec::new()) };
-}
-
-/// A User Timing mark (`performance.mark("sportdash:…")`) the first time `milestone` is
-/// reached: where a load's time goes, for the benchmark (README, "Performance") and for
-/// anyone's profile. Only the first, so that a repaint costs nothing and a page left open for
-/// days (a kiosk) does not fill the browser's timeline with marks.
-pub fn mark(milestone: &'static str) {
-    let first = MARKED.with(|marked| {
-        let mut marked = marked.borrow_mut();
-        let first = !marked.contains(&milestone);
-        if first {
-            marked.push(milestone);
-        }
-        first
-    });
-    if let Some(performance) = window().performance().filter(|_| first) {
-        let _ = performance.mark(&format!("sportdash:{milestone}"));
-    }
-}
+pub use web::mark;
 
 /// Takes away the note `index.html` shows while the wasm loads. That note has Chinese text so
 /// the browser loads the CJK font and lays it out while it would otherwise wait for the wasm,
@@ -112,13 +90,7 @@ pub fn store_lang(lang: Lang) {
 /// `<html lang>` and `data-theme`, so screen readers pick the right voice and CSS the colours.
 pub fn mark_document(lang: Lang, theme: Theme) {
     if let Some(root) = document().document_element() {
-        let _ = root.set_attribute(
-            "lang",
-            match lang {
-                Lang::Zh => "zh-CN",
-                Lang::En => "en",
-            },
-        );
+        let _ = root.set_attribute("lang", lang.html_id());
         let _ = root.set_attribute("data-theme", theme.id());
     }
 }
@@ -147,16 +119,15 @@ pub fn is_fullscreen() -> bool {
     document().fullscreen_element().is_some()
 }
 
-/// Tells the host page how tall the embedded chart is (see `sportdash_core::embed`).
-pub fn post_height(height: f64) {
-    let Ok(parent) = window().parent() else {
-        return;
-    };
-    let Some(parent) = parent else { return };
-    if let Ok(message) = js_sys::JSON::parse(&embed::height_message(height)) {
-        // The height is not private, and the host is unknown: any origin may read it.
-        let _ = parent.post_message(&message, "*");
-    }
+/// This address on the embed page (`state::EMBED_PAGE`), in place of this one in the history.
+pub fn open_embed_page() {
+    let location = window().location();
+    let search = location.search().unwrap_or_default();
+    let hash = location.hash().unwrap_or_default();
+    let _ = location.replace(&format!(
+        "{}{search}{hash}",
+        sportdash_core::state::EMBED_PAGE
+    ));
 }
 
 /// The page's own address without its query: where links to other views start.

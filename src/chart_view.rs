@@ -8,12 +8,10 @@ use leptos::prelude::*;
 use plotters_canvas::CanvasBackend;
 
 use sportdash_chart::{Hit, Picture, Style};
-use sportdash_core::describe::{describe, title};
-use sportdash_core::format;
-use sportdash_core::i18n::{indicator_name, shown_name};
+use sportdash_core::describe::{describe, title, CardLineKind};
 use sportdash_core::lang::Lang;
-use sportdash_core::model::{Catalog, Status, YearBasis};
-use sportdash_core::query::{Cell, ChartData, Row};
+use sportdash_core::model::Catalog;
+use sportdash_core::query::{ChartData, Row};
 
 use crate::browser;
 use crate::common::Look;
@@ -295,83 +293,31 @@ fn NamesCut(names: RwSignal<Vec<String>>, lang: Lang) -> impl IntoView {
     }
 }
 
-/// What a value is and where it came from.
+/// What a value is and where it came from (`describe::card`).
 #[component]
 pub fn SourceCard(row: Row, catalog: Arc<Catalog>, lang: Lang) -> impl IntoView {
-    let strings = lang.strings();
-    let mut entity = sportdash_core::describe::row_name(&row, &catalog, lang);
-    if let Some(english) = catalog
-        .entity(&row.entity)
-        .and_then(|e| e.name.en.as_deref())
-    {
-        if lang == Lang::Zh {
-            entity = format!("{entity} ({})", shown_name(english));
-        }
-    }
-    let indicator = indicator_name(&catalog, &row.indicator, lang);
-    let context = row.context.as_ref().map(|c| lang.pick(c).to_string());
-    let heading = match &context {
-        Some(c) => format!("{entity} · {c} · {}", row.year),
-        None => format!("{entity} · {}", row.year),
-    };
-    let body = match row.cell {
-        Cell::Reference { reference, .. } => view! {
-            <p class="card-value">
-                {format!("{indicator}{}{}", colon(lang), sportdash_core::describe::reference_label(&reference, lang))}
-            </p>
-            <p class="card-meta">{strings.reference_note}</p>
-            <p class="card-meta">
-                {format!("{} {}", lang.pick(&reference.citation.publisher), lang.pick(&reference.citation.title))}
-            </p>
-        }
-        .into_any(),
-        Cell::NoData => view! {
-            <p class="card-value no-data">{format!("{indicator}{}{}", colon(lang), strings.no_data)}</p>
-        }
-        .into_any(),
-        Cell::Value { observation, .. } => {
-            let report = catalog.report(&observation.source.doc);
-            let report_name = report.map_or_else(
-                || observation.source.doc.clone(),
-                |r| match lang {
-                    Lang::Zh => format!("《{}》（{}）", r.title.zh, r.published),
-                    Lang::En => format!("“{}” ({})", lang.pick(&r.title), r.published),
-                },
-            );
-            let basis = match observation.year_basis {
-                YearBasis::Stated => strings.basis_stated,
-                YearBasis::ReportPeriod => strings.basis_report_period,
-                YearBasis::PublicationDate => strings.basis_publication,
+    let card = sportdash_core::describe::card(&row, &catalog, lang);
+    let target = card.target.then(|| {
+        view! { <span class="badge target">{lang.strings().target}</span> }
+    });
+    let lines = card
+        .lines
+        .into_iter()
+        .map(|line| {
+            let class = match line.kind {
+                CardLineKind::Note => "card-meta",
+                CardLineKind::Source => "card-source",
+                CardLineKind::Year => "card-year",
             };
-            let target = observation.status == Status::Target;
-            view! {
-                <p class="card-value">
-                    {format!("{indicator}{}{}", colon(lang), format::as_reported(&observation, lang))}
-                    {target.then(|| view! { <span class="badge target">{strings.target}</span> })}
-                </p>
-                <blockquote class="quote" lang="zh-CN">{observation.source.quote.clone()}</blockquote>
-                <p class="card-source">
-                    {format!("{}{}{report_name} · {}", strings.source, colon(lang), observation.source.doc)}
-                </p>
-                <p class="card-year">
-                    {format!("{}{}{basis}", strings.year_read, colon(lang))}
-                    {observation.year_note.as_ref().map(|n| format!(" — {}", lang.pick(n)))}
-                </p>
-            }
-            .into_any()
-        }
-    };
+            view! { <p class=class>{line.text}</p> }
+        })
+        .collect_view();
     view! {
         <div class="card">
-            <p class="card-heading">{heading}</p>
-            {body}
+            <p class="card-heading">{card.heading}</p>
+            <p class="card-value" class:no-data=card.no_data>{card.value}{target}</p>
+            {card.quote.map(|quote| view! { <blockquote class="quote" lang="zh-CN">{quote}</blockquote> })}
+            {lines}
         </div>
-    }
-}
-
-fn colon(lang: Lang) -> &'static str {
-    match lang {
-        Lang::Zh => "：",
-        Lang::En => ": ",
     }
 }

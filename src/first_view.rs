@@ -20,7 +20,7 @@ use sportdash_core::lang::{Lang, Theme};
 use sportdash_core::load::{ENTITIES_FILE, INDICATORS_FILE, REPORTS_FILE};
 use sportdash_core::model::{Catalog, Dataset};
 use sportdash_core::query;
-use sportdash_core::state::{ViewState, DEFAULT_VIEW};
+use sportdash_core::state::{ViewState, DEFAULT_VIEW, EMBED_PAGE};
 
 use crate::browser::LANG_KEY;
 use crate::common::Look;
@@ -148,15 +148,26 @@ pub fn of_dir(data_dir: &Path) -> Result<String, String> {
     first_view(catalog, dataset)
 }
 
-/// `first-view.js`: before the body is parsed, it hides the first view where the app will show
+/// `first-view.js`: before the body is parsed, it sends an embed's address (`embed=1`, from
+/// before the light embed page; the mode as `state::parse` reads it) to that page, and hides the first view where the app will show
 /// another view: an address with parameters, or another language than the first view's
-/// remembered on the device. Written from the app's own storage key and default language, so
-/// the two cannot drift apart.
+/// remembered on the device. Written from the app's own storage key, default language and
+/// embed page, so the two cannot drift apart.
 pub fn script() -> String {
     format!(
-        "// Written by `sportdash snapshot` (src/first_view.rs): hides the first view where the app will\n\
-         // show another view. A file, not inline: the site runs under a CSP without inline scripts.\n\
-         (function () {{\n  var other = location.search.length > 1;\n  try {{\n    \
+        "// Written by `sportdash snapshot` (src/first_view.rs): sends embeds to {EMBED_PAGE}, and hides the\n\
+         // first view where the app will show another view. A file, not inline: the site runs under\n\
+         // a CSP without inline scripts.\n\
+         (function () {{\n  \
+         var mode = null;\n  \
+         location.search.slice(1).split('&').forEach(function (pair) {{\n    \
+         var at = pair.indexOf('='), key = at < 0 ? pair : pair.slice(0, at), value = null;\n    \
+         try {{ value = decodeURIComponent(pair.slice(at + 1)); }} catch (e) {{}}\n    \
+         if ((key === 'embed' || key === 'present') && at >= 0 && value === '1') mode = key;\n  \
+         }});\n  \
+         if (mode === 'embed') {{\n    \
+         location.replace('{EMBED_PAGE}' + location.search + location.hash);\n    return;\n  }}\n  \
+         var other = location.search.length > 1;\n  try {{\n    \
          var stored = localStorage.getItem('{LANG_KEY}');\n    \
          other = other || (stored !== null && JSON.parse(stored) !== '{}');\n  \
          }} catch (e) {{\n    // Storage refused or unreadable: the app then falls back to the default language too.\n  \
@@ -309,5 +320,61 @@ mod tests {
         let script = script();
         assert!(script.contains(&format!("localStorage.getItem('{LANG_KEY}')")));
         assert!(script.contains("!== 'zh'"));
+    }
+
+    /// The script sends to the embed page exactly the addresses the app reads as an embed
+    /// (`state::parse`), run in Node where it is installed (CI has it).
+    #[test]
+    fn the_script_sends_to_the_embed_page_what_the_app_reads_as_an_embed() {
+        let queries = [
+            "?embed=1",
+            "?view=medals&embed=0&embed=1",
+            "?embed=1&embed=yes",
+            "?embed=1&present=1",
+            "?present=1&embed=1",
+            "?embed=%31",
+            "?embed=%E4",
+            "?embed",
+            "?embed=",
+            "?embedded=1",
+            "?view=medals",
+            "",
+        ];
+        let harness = format!(
+            "const script = {};\n\
+             for (const search of {}) {{\n  \
+             let sent = null;\n  \
+             const location = {{ search, hash: '', replace: (to) => {{ sent = to; }} }};\n  \
+             new Function('location', 'document', 'localStorage', script)(location, {{ documentElement: {{}} }}, {{ getItem: () => null }});\n  \
+             console.log(sent === null ? '-' : sent);\n}}\n",
+            serde_json::to_string(&script()).unwrap(),
+            serde_json::to_string(&queries).unwrap()
+        );
+        let output = match std::process::Command::new("node")
+            .arg("-e")
+            .arg(&harness)
+            .output()
+        {
+            Ok(output) => output,
+            Err(e) if std::env::var_os("CI").is_some() => panic!("node is needed in CI: {e}"),
+            Err(_) => return,
+        };
+        assert!(
+            output.status.success(),
+            "{}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        let sent: Vec<String> = String::from_utf8_lossy(&output.stdout)
+            .lines()
+            .map(str::to_string)
+            .collect();
+        let expected: Vec<String> = queries
+            .iter()
+            .map(|q| match sportdash_core::state::parse(q).0.mode {
+                sportdash_core::state::Mode::Embed => format!("{EMBED_PAGE}{q}"),
+                _ => "-".to_string(),
+            })
+            .collect();
+        assert_eq!(sent, expected);
     }
 }

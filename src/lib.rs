@@ -4,18 +4,17 @@
 
 //! The Leptos dashboard. Thin components over the pure core: state comes from the URL
 //! (`url`), data from `data` (which alone uses `net`), pictures from `chart`, and every other
-//! browser API from `browser`. Three faces share them: the dashboard, one chart for an iframe
-//! (`embed`), and a presentation for a meeting-room screen (`present`).
+//! browser API from `browser`. Two faces share them: the dashboard, and a presentation for a meeting-room screen
+//! (`present`). One chart for an iframe is its own page and binary (crates/embed).
 
 mod browser;
 pub mod chart_view;
 pub mod common;
 mod controls;
-pub mod data;
+pub use web::data;
 mod download;
-mod embed;
 mod frame;
-mod net;
+use web::net;
 mod pages;
 mod present;
 mod share;
@@ -81,7 +80,12 @@ pub fn App() -> impl IntoView {
         let notes = notes.get_value();
         match mode.get() {
             Mode::Dashboard => view! { <Dashboard state look catalog notes/> }.into_any(),
-            Mode::Embed => view! { <embed::EmbedView state look catalog notes/> }.into_any(),
+            // Links from before the embed page had its own binary; first-view.js sends them
+            // there before the app loads, and this where the page has no first-view.js.
+            Mode::Embed => {
+                browser::open_embed_page();
+                ().into_any()
+            }
             Mode::Present => view! { <present::Presentation state look catalog notes/> }.into_any(),
         }
     }

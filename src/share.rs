@@ -13,7 +13,8 @@ pub fn address(state: &ViewState) -> String {
     format!("{}{}", browser::page_address(), state::to_query(state))
 }
 
-/// The HTML a host page pastes to embed `state`'s chart, sized by `embed.js`.
+/// The HTML a host page pastes to embed `state`'s chart: the embed page (`embed.html`), sized by
+/// `embed.js`, or by pym.js where the host uses it.
 pub fn embed_code(state: &ViewState, title: &str) -> String {
     let embedded = ViewState {
         mode: Mode::Embed,
@@ -29,7 +30,12 @@ pub fn embed_code(state: &ViewState, title: &str) -> String {
     };
     format!(
         "<iframe src=\"{}\" data-sportdash title=\"{}\" style=\"width:100%;border:0\" height=\"480\" loading=\"lazy\"></iframe>\n<script src=\"{}embed.js\" async></script>",
-        attribute(&address(&embedded)),
+        attribute(&format!(
+            "{}{}{}",
+            browser::site_folder(),
+            state::EMBED_PAGE,
+            state::to_query(&embedded)
+        )),
         attribute(title),
         attribute(&browser::site_folder()),
     )

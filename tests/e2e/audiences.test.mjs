@@ -206,13 +206,44 @@ describe('embedding', () => {
     }
   });
 
+  test('a host page using pym.js sizes the embed with no script of ours, and follows a resize', async () => {
+    const host = await startHost(site.url, { pym: true });
+    try {
+      await inContext({ viewport: { width: 900, height: 900 } }, async (context) => {
+        const { page, errors } = await open(context, host.url);
+        const iframe = page.locator('#chart iframe');
+        await iframe.waitFor();
+        assert.match(await iframe.getAttribute('src'), /embed\.html\?view=medals&entities=jiaozuo,hedong&embed=1&initialWidth=\d+&childId=chart&parentTitle=/);
+        const frame = page.frameLocator('#chart iframe');
+        await frame.locator('canvas.chart[data-marks]').waitFor();
+        assert.equal(await frame.locator('.note').count(), 0, "pym.js's parameters are not reported as unknown");
+        const inside = page.frames().find((f) => f.url().includes('embed.html'));
+        const content = () => inside.evaluate(() => Math.ceil(document.querySelector('.embed').getBoundingClientRect().height));
+        const height = async () => (await iframe.boundingBox()).height;
+        // pym.js writes the height it is told into the iframe's height attribute.
+        await page.waitForFunction(() => Number.parseInt(document.querySelector('#chart iframe').getAttribute('height'), 10) > 300);
+        await page.waitForTimeout(400);
+        assert.ok(Math.abs((await height()) - (await content())) <= 2, `iframe ${await height()}px, content ${await content()}px`);
+        const wide = await height();
+        await page.setViewportSize({ width: 500, height: 900 });
+        await page.waitForFunction((h) => Math.abs(document.querySelector('#chart iframe').getBoundingClientRect().height - h) > 20, wide);
+        await page.waitForTimeout(400);
+        assert.ok(Math.abs((await height()) - (await content())) <= 2, 'it follows the host\'s resize');
+        assert.equal(await page.evaluate(() => document.querySelectorAll('script[src*="embed.js"]').length), 0, 'no script of ours on the host');
+        assert.deepEqual(errors, []);
+      });
+    } finally {
+      await host.close();
+    }
+  });
+
   test('the embed control gives the iframe code for the current view', async () => {
     await inContext(SIZES.laptop, async (context) => {
       const { page } = await open(context, `${site.url}?view=talent&entities=hedong`);
       await waitForChart(page);
       await page.click('[data-action=embed]');
       const code = await page.inputValue('.embed-code textarea');
-      assert.match(code, /<iframe src="http:\/\/127\.0\.0\.1:\d+\/stats\/sports\/\?view=talent&amp;indicator=[a-z_]+&amp;entities=hedong&amp;years=\d{4}-\d{4}&amp;show=chart&amp;lang=zh&amp;theme=light&amp;embed=1" data-sportdash/);
+      assert.match(code, /<iframe src="http:\/\/127\.0\.0\.1:\d+\/stats\/sports\/embed\.html\?view=talent&amp;indicator=[a-z_]+&amp;entities=hedong&amp;years=\d{4}-\d{4}&amp;show=chart&amp;lang=zh&amp;theme=light&amp;embed=1" data-sportdash/);
       assert.match(code, /<script src="http:\/\/127\.0\.0\.1:\d+\/stats\/sports\/embed\.js" async><\/script>/);
     });
   });

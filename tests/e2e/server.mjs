@@ -2,8 +2,10 @@
 // `base` serves the site under a sub-path (/stats/sports/); `overrides` replace or break files.
 import { createServer } from 'node:http';
 import { gzipSync } from 'node:zlib';
+import { readFileSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
-import { extname, join, normalize } from 'node:path';
+import { dirname, extname, join, normalize } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
@@ -104,8 +106,16 @@ export async function startServer({ root, base = '/', overrides = {}, headers = 
 
 /// A page of another site (another port, so another origin) that embeds `site`'s chart the way
 /// the dashboard's embed code says: an iframe[data-sportdash] and the site's embed.js.
-/// Without `script`, the host pastes the iframe alone, at the `height` it was offered.
-export async function startHost(site, { query = '?view=medals&entities=jiaozuo,hedong&embed=1', port = 0, script = true, height = 150 } = {}) {
+/// Without `script`, the host pastes the iframe alone, at the `height` it was offered. With
+/// `pym`, the host is a newsroom page that frames `embed.html` with pym.js (npm `pym.js`, its
+/// own copy served from this host) and no script of ours.
+export async function startHost(site, { query = '?view=medals&entities=jiaozuo,hedong&embed=1', port = 0, script = true, height = 150, pym = false } = {}) {
+  const pymScript = readFileSync(join(dirname(fileURLToPath(import.meta.url)), 'node_modules', 'pym.js', 'dist', 'pym.v1.min.js'));
+  const framed = pym
+    ? `<div id="chart"></div>
+<script src="/pym.v1.min.js"></script>
+<script>window.pymParent = new pym.Parent('chart', ${JSON.stringify(`${site}embed.html${query}`)}, { title: 'Medals' });</script>`
+    : `<iframe id="chart" src="${site}${query}" data-sportdash title="Medals" style="width:100%;border:0" height="${height}"></iframe>`;
   const page = `<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Host page</title></head>
@@ -113,12 +123,17 @@ export async function startHost(site, { query = '?view=medals&entities=jiaozuo,h
 <main style="max-width:900px;margin:0 auto;padding:16px">
 <h1>A news story</h1>
 <p>Text before the chart.</p>
-<iframe id="chart" src="${site}${query}" data-sportdash title="Medals" style="width:100%;border:0" height="${height}"></iframe>
+${framed}
 <p id="after">Text after the chart.</p>
 </main>
-${script ? `<script src="${site}embed.js"></script>` : ''}
+${script && !pym ? `<script src="${site}embed.js"></script>` : ''}
 </body></html>`;
   const server = createServer((req, res) => {
+    if (req.url === '/pym.v1.min.js') {
+      res.writeHead(200, { 'content-type': 'text/javascript' });
+      res.end(pymScript);
+      return;
+    }
     res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
     res.end(page);
   });

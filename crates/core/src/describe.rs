@@ -5,7 +5,7 @@
 
 use crate::i18n::entity_name;
 use crate::lang::Lang;
-use crate::model::{Catalog, Reference, ReferenceKind, Status, MEDAL_TABLE};
+use crate::model::{Catalog, Reference, ReferenceKind, Status, YearBasis, MEDAL_TABLE};
 use crate::query::{is_reference, Cell, ChartData, Group, Ignored, Medal, Row, SeriesKey, Shape};
 use crate::{compare, format};
 
@@ -82,6 +82,168 @@ pub fn row_name(row: &Row, catalog: &Catalog, lang: Lang) -> String {
         Cell::Reference { reference, .. } => reference_name(reference.kind, lang).to_string(),
         _ => entity_name(catalog, &row.entity, lang),
     }
+}
+
+/// A value's card, the text of what it is and where it came from: the dashboard's card and
+/// source panel and the embed's card show this.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Card {
+    /// The place (with its English name in Chinese), competition or event, year.
+    pub heading: String,
+    /// "indicator：value as reported", or "indicator：无数据".
+    pub value: String,
+    pub no_data: bool,
+    /// A plan target, not an outcome: shown as a badge after the value.
+    pub target: bool,
+    /// The report's sentence, verbatim.
+    pub quote: Option<String>,
+    pub lines: Vec<CardLine>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CardLineKind {
+    /// About a reference value: what it is, where it was published.
+    Note,
+    /// The report the value is quoted from.
+    Source,
+    /// How its year was read.
+    Year,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct CardLine {
+    pub kind: CardLineKind,
+    pub text: String,
+}
+
+/// The card of `row`.
+pub fn card(row: &Row, catalog: &Catalog, lang: Lang) -> Card {
+    let strings = lang.strings();
+    let colon = match lang {
+        Lang::Zh => "：",
+        Lang::En => ": ",
+    };
+    let mut entity = row_name(row, catalog, lang);
+    if let (Lang::Zh, Some(english)) = (
+        lang,
+        catalog
+            .entity(&row.entity)
+            .and_then(|e| e.name.en.as_deref()),
+    ) {
+        entity = format!("{entity} ({})", crate::i18n::shown_name(english));
+    }
+    let heading = match &row.context {
+        Some(c) => format!("{entity} · {} · {}", lang.pick(c), row.year),
+        None => format!("{entity} · {}", row.year),
+    };
+    let indicator = crate::i18n::indicator_name(catalog, &row.indicator, lang);
+    let line = |kind, text| CardLine { kind, text };
+    let mut card = Card {
+        heading,
+        value: String::new(),
+        no_data: false,
+        target: false,
+        quote: None,
+        lines: Vec::new(),
+    };
+    match &row.cell {
+        Cell::Reference { reference, .. } => {
+            card.value = format!("{indicator}{colon}{}", reference_label(reference, lang));
+            card.lines = vec![
+                line(CardLineKind::Note, strings.reference_note.to_string()),
+                line(
+                    CardLineKind::Note,
+                    format!(
+                        "{} {}",
+                        lang.pick(&reference.citation.publisher),
+                        lang.pick(&reference.citation.title)
+                    ),
+                ),
+            ];
+        }
+        Cell::NoData => {
+            card.value = format!("{indicator}{colon}{}", strings.no_data);
+            card.no_data = true;
+        }
+        Cell::Value { observation, .. } => {
+            card.value = format!(
+                "{indicator}{colon}{}",
+                format::as_reported(observation, lang)
+            );
+            card.target = observation.status == Status::Target;
+            card.quote = Some(observation.source.quote.clone());
+            let report_name = catalog.report(&observation.source.doc).map_or_else(
+                || observation.source.doc.clone(),
+                |r| match lang {
+                    Lang::Zh => format!("《{}》（{}）", r.title.zh, r.published),
+                    Lang::En => format!("“{}” ({})", lang.pick(&r.title), r.published),
+                },
+            );
+            let basis = match observation.year_basis {
+                YearBasis::Stated => strings.basis_stated,
+                YearBasis::ReportPeriod => strings.basis_report_period,
+                YearBasis::PublicationDate => strings.basis_publication,
+            };
+            let note = observation
+                .year_note
+                .as_ref()
+                .map(|n| format!(" — {}", lang.pick(n)))
+                .unwrap_or_default();
+            card.lines = vec![
+                line(
+                    CardLineKind::Source,
+                    format!(
+                        "{}{colon}{report_name} · {}",
+                        strings.source, observation.source.doc
+                    ),
+                ),
+                line(
+                    CardLineKind::Year,
+                    format!("{}{colon}{basis}{note}", strings.year_read),
+                ),
+            ];
+        }
+    }
+    card
+}
+
+/// Where a chart's values come from, in one line: each report's publisher and date, then each
+/// national reference's publisher and title ("焦作市体育局 2022-01-20; 国家体育总局 …").
+pub fn sources(data: &ChartData, catalog: &Catalog, lang: Lang) -> String {
+    use std::collections::BTreeSet;
+    let docs: BTreeSet<&str> = data
+        .rows
+        .iter()
+        .filter_map(|r| match &r.cell {
+            Cell::Value { observation, .. } => Some(observation.source.doc.as_str()),
+            Cell::NoData | Cell::Reference { .. } => None,
+        })
+        .collect();
+    let named: BTreeSet<String> = docs
+        .into_iter()
+        .map(|doc| {
+            catalog.report(doc).map_or(doc.to_string(), |r| {
+                format!("{} {}", lang.pick(&r.publisher), r.published)
+            })
+        })
+        .collect();
+    let cited: BTreeSet<String> = data
+        .rows
+        .iter()
+        .filter_map(|r| match &r.cell {
+            Cell::Reference { reference, .. } => Some(format!(
+                "{} {}",
+                lang.pick(&reference.citation.publisher),
+                lang.pick(&reference.citation.title)
+            )),
+            _ => None,
+        })
+        .collect();
+    named
+        .into_iter()
+        .chain(cited)
+        .collect::<Vec<_>>()
+        .join("; ")
 }
 
 /// The label under a group of bars: the entity, then its competition or event and year.

@@ -19,6 +19,41 @@ pub fn host_script() -> String {
         .replace("@MAX@", &HEIGHT_RANGE.end().to_string())
 }
 
+/// The parameters pym.js's parent adds to the child's address; `childId` names the child in
+/// every message. The state parser takes them as understood and ignores them.
+pub const PYM_PARAMS: [&str; 4] = ["initialWidth", "childId", "parentTitle", "parentUrl"];
+
+const PYM_SEPARATOR: &str = "xPYMx";
+
+/// A message in pym.js's protocol (version 1.x): `pymxPYMx{child}xPYMx{kind}xPYMx{text}`, as a
+/// host page using pym.js reads it; `height` with the content height sizes its iframe.
+pub fn pym_message(child: &str, kind: &str, text: &str) -> String {
+    format!("pym{PYM_SEPARATOR}{child}{PYM_SEPARATOR}{kind}{PYM_SEPARATOR}{text}")
+}
+
+/// The height message for pym.js, rounded up and held to `HEIGHT_RANGE` as ours is.
+pub fn pym_height_message(child: &str, height: f64) -> String {
+    let (low, high) = (*HEIGHT_RANGE.start(), *HEIGHT_RANGE.end());
+    let height = if height.is_finite() {
+        (height.ceil() as u32).clamp(low, high)
+    } else {
+        low
+    };
+    pym_message(child, "height", &height.to_string())
+}
+
+/// A pym.js message to `child` (from its parent: `width` when the host page resizes): its kind
+/// and text, or `None` for anything else.
+pub fn pym_received<'a>(child: &str, message: &'a str) -> Option<(&'a str, &'a str)> {
+    let rest = message
+        .strip_prefix("pym")?
+        .strip_prefix(PYM_SEPARATOR)?
+        .strip_prefix(child)?
+        .strip_prefix(PYM_SEPARATOR)?;
+    let (kind, text) = rest.split_once(PYM_SEPARATOR)?;
+    (!kind.is_empty() && !kind.contains(char::is_whitespace)).then_some((kind, text))
+}
+
 /// The message for a content height, rounded up and held to `HEIGHT_RANGE`.
 pub fn height_message(height: f64) -> String {
     let (low, high) = (*HEIGHT_RANGE.start(), *HEIGHT_RANGE.end());
@@ -210,6 +245,33 @@ mod tests {
         assert!(!script.contains('@'), "every placeholder filled in");
         assert!(script.contains("var TYPE = 'sportdash:height';"));
         assert!(script.contains("var MIN = 50;") && script.contains("var MAX = 10000;"));
+    }
+
+    #[test]
+    fn pym_messages_are_in_pym_js_protocol() {
+        // What pym.js 1.3's Parent matches: /^pymxPYMx{id}xPYMx(\S+)xPYMx(.*)$/.
+        assert_eq!(
+            pym_height_message("chart-1", 411.2),
+            "pymxPYMxchart-1xPYMxheightxPYMx412"
+        );
+        assert_eq!(
+            pym_height_message("a", f64::NAN),
+            "pymxPYMxaxPYMxheightxPYMx50"
+        );
+        for (message, read) in [
+            ("pymxPYMxchart-1xPYMxwidthxPYMx640", Some(("width", "640"))),
+            (
+                "pymxPYMxchart-1xPYMxnavigateToxPYMxa xPYMx b",
+                Some(("navigateTo", "a xPYMx b")),
+            ),
+            ("pymxPYMxchart-2xPYMxwidthxPYMx640", None),
+            ("pymxPYMxchart-1xPYMxwidth", None),
+            ("pymxPYMxchart-1xPYMxxPYMx640", None),
+            ("PYMxPYMxchart-1xPYMxwidthxPYMx640", None),
+            ("", None),
+        ] {
+            assert_eq!(pym_received("chart-1", message), read, "{message}");
+        }
     }
 
     #[test]

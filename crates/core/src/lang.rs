@@ -11,7 +11,19 @@ pub enum Lang {
     En,
 }
 
+/// Where a page keeps the language chosen on this device (local storage, as JSON text: the
+/// dashboard writes it with gloo's storage, the embed page and `first-view.js` read it).
+pub const LANG_KEY: &str = "sportdash.lang";
+
 impl Lang {
+    /// The language's tag for `<html lang>`.
+    pub fn html_id(self) -> &'static str {
+        match self {
+            Lang::Zh => "zh-CN",
+            Lang::En => "en",
+        }
+    }
+
     pub fn id(self) -> &'static str {
         match self {
             Lang::Zh => "zh",

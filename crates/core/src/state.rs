@@ -166,6 +166,8 @@ pub fn parse(query: &str) -> (ViewState, Vec<String>) {
             "slide" => bounded(&value, 1..=999).is_some_and(|n| set(&mut state.slide, n)),
             "kiosk" => bounded(&value, 2..=3600).is_some_and(|n| set(&mut state.kiosk, n)),
             "top" => bounded(&value, 1..=100).is_some_and(|n| set(&mut state.top, n)),
+            // What pym.js adds to an embed's address (`embed::PYM_PARAMS`): not the view's.
+            _ if crate::embed::PYM_PARAMS.contains(&key) => true,
             _ => false,
         };
         let as_noted = if raw.is_empty() {
@@ -189,6 +191,24 @@ pub fn parse(query: &str) -> (ViewState, Vec<String>) {
         (None, _) => {}
     }
     (state, notes)
+}
+
+/// The page that shows one chart for an iframe (`embed.html`, crates/embed), beside the
+/// dashboard's. An address of the dashboard with `embed=1` (links from before that page) is
+/// sent there with its query.
+pub const EMBED_PAGE: &str = "embed.html";
+
+/// The value of the last parameter called `name` in `query`, decoded, or `None`.
+pub fn param(query: &str, name: &str) -> Option<String> {
+    let query = query.trim_start_matches('?');
+    if query.len() > QUERY_LIMIT {
+        return None;
+    }
+    query
+        .rsplit('&')
+        .map(|pair| pair.split_once('=').unwrap_or((pair, "")))
+        .find(|(key, _)| *key == name)
+        .map(|(_, raw)| decode(raw))
 }
 
 /// The query string for a state, spelling out everything it shows.
@@ -392,6 +412,36 @@ mod tests {
                 "view=even⟨U+0000⟩ts"
             ]
         );
+    }
+
+    #[test]
+    fn pym_js_parameters_are_taken_and_kept_out_of_the_view() {
+        let query = "view=medals&embed=1&initialWidth=640&childId=chart%2D1&parentTitle=A%20page&parentUrl=https%3A%2F%2Fnews.example%2Fa";
+        let (state, notes) = parse(query);
+        assert_eq!(notes, Vec::<String>::new());
+        assert_eq!(to_query(&state), "?view=medals&show=chart&embed=1");
+        assert_eq!(param(query, "childId").as_deref(), Some("chart-1"));
+        assert_eq!(
+            param("childId=a&childId=b", "childId").as_deref(),
+            Some("b")
+        );
+        assert_eq!(param("?childId", "childId").as_deref(), Some(""));
+        assert_eq!(param("view=medals", "childId"), None);
+        assert_eq!(param(&"a=1&".repeat(2000), "a"), None);
+        // As first-view.js reads it to send a link to the embed page: the last of `embed=1`
+        // and `present=1` says the mode.
+        for (query, embed) in [
+            ("?embed=1", true),
+            ("view=x&embed=0&embed=1", true),
+            ("embed=1&embed=yes", true),
+            ("embed=1&present=1", false),
+            ("present=1&embed=1", true),
+            ("embed=%31", true),
+            ("embed=", false),
+            ("", false),
+        ] {
+            assert_eq!(parse(query).0.mode == Mode::Embed, embed, "{query}");
+        }
     }
 
     #[test]

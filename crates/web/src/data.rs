@@ -60,7 +60,7 @@ pub async fn catalog() -> Result<Arc<LoadedCatalog>, DataError> {
     };
     let loaded = read::with_references(loaded, references);
     let read = catalog_from(loaded);
-    crate::browser::mark("catalog read");
+    crate::mark("catalog read");
     read
 }
 
@@ -134,7 +134,7 @@ pub fn prefetch(catalog: &Arc<LoadedCatalog>, state: &ViewState) {
     }
     let category = state.view.unwrap_or(sportdash_core::state::DEFAULT_VIEW);
     let (_, fetching) = pending(catalog.clone(), category, state.indicator.clone());
-    leptos::task::spawn_local(async move {
+    wasm_bindgen_futures::spawn_local(async move {
         let _ = fetching.await;
     });
 }
@@ -154,7 +154,7 @@ fn pending(
                 async move {
                     let text = fetch_text(&file).await?;
                     let read = dataset_from_file(&catalog.catalog, category, &file, &text).await;
-                    crate::browser::mark("dataset read");
+                    crate::mark("dataset read");
                     read
                 }
                 .boxed_local()

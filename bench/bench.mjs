@@ -1,13 +1,33 @@
 // The benchmark (README, "Performance"). Run it through bench/run.sh, which installs what it
 // needs:
 //
-//   bench/run.sh [--runs N] [--quick] [--national DIR] [--build] [--dist DIR]
+//   bench/run.sh [--runs N] [--phone-runs N] [--quick] [--national DIR] [--build] [--dist DIR]
 //
-// Measures the dashboard's default view (dist/, the release build) against two reference pages
-// that draw the same chart from the same data: Apache ECharts (canvas) and a "floor" page, an
-// inline SVG written by our own `sportdash render` with no script at all. Each figure is the
-// median of --runs loads (default 7), each in a fresh browser context, at 1× and 4× CPU
-// throttle. Prints one table (Markdown) and writes bench/results/latest.json.
+// Measures the dashboard's default view (dist/, the release build, served under /ours/) and the
+// embed (the light embed page, embed.html?view=medals, where the build has one; else the
+// dashboard in embed mode, ?embed=1) against two reference pages that draw the same chart from
+// the same data: Apache ECharts (canvas, at our chart's size) and a "floor" page, an inline SVG
+// written by our own `sportdash render` with no script at all. All at 1366×768.
+//
+// The server sends gzip as a host would (bench/server.mjs): every compressible response
+// (html, js, css, json, wasm, svg) with Content-Encoding: gzip, under every condition.
+// Three conditions, each page load in a fresh browser context, the pages taking turns in
+// each round:
+//   1× CPU, loopback            --runs loads (default 7; --quick 2)
+//   4× CPU, loopback            --runs loads if given, else 15 (--quick 2)
+//   phone profile               --phone-runs loads (default 6; --quick 1): 4× CPU and
+//                               Lighthouse's mobile network as DevTools throttling applies it,
+//                               562.5 ms per request, 1,474.56 kbps down, 675 kbps up
+//                               (bench/browser.mjs, PHONE)
+// Per page and condition, the median (and range) of: the first chart (the first animation frame
+// that shows a chart, the dashboard's pre-drawn first view counting, not before the first
+// contentful paint), the live chart (the first frame whose canvas has ink: for the embed, which
+// has no first view, the same as its first chart), and the transfer: the bytes on the wire as
+// served (gzip), and per file raw, gzip -9 and brotli 11 computed from the bodies. Under the two
+// loopback conditions also the repaint after clicking a chip (the dashboard and ECharts), the JS
+// heap and the wasm memory. Prints a table per condition, the targets (met, or off by how much;
+// the targets never fail the run) and the details (Markdown), and writes
+// bench/results/latest.json.
 // It fails (status 1) only when a page does not load or a figure cannot be taken, never on
 // how fast or slow anything is.
 import { spawnSync } from 'node:child_process';
@@ -17,7 +37,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, constants as zlib, gzipSync } from 'node:zlib';
 
-import { launch, until } from './browser.mjs';
+import { PHONE, emulatePhoneNetwork, launch, until } from './browser.mjs';
 import { startServer } from './server.mjs';
 
 const BENCH = dirname(fileURLToPath(import.meta.url));
@@ -30,15 +50,19 @@ const YEAR_TO = 'input[data-role=year-to]';
 const NATIONAL_QUERY = '?view=facilities&indicator=sports_area_per_capita&top=20';
 const KB = 1024;
 const LATER_REPAINTS = 4;
-const GZIP_BUDGET = 150 * KB;
+// The embed page of a build that has one (the light embed), else the dashboard in embed mode.
+const EMBED_PAGE = 'embed.html';
+const EMBED_QUERY = '?view=medals';
+const EMBED_MODE_QUERY = '?embed=1';
 
 // ---------------------------------------------------------------- arguments
 
 function usage(message) {
   if (message) console.error(`bench: ${message}`);
-  console.error(`usage: bench/run.sh [--runs N] [--quick] [--national DIR] [--build] [--dist DIR]
-  --runs N        loads per page and CPU rate (default 7; --quick: 2)
-  --quick         the short run CI does: figures only, no thresholds
+  console.error(`usage: bench/run.sh [--runs N] [--phone-runs N] [--quick] [--national DIR] [--build] [--dist DIR]
+  --runs N        loads per page at 1× and at 4× CPU (default 7 at 1×, 15 at 4×; --quick: 2)
+  --phone-runs N  loads per page on the phone profile (default 6; --quick: 1; 0: none)
+  --quick         the short run CI does: fewer loads; the targets are printed, never enforced
   --national DIR  also measure a data directory written by
                   cargo run --release -p sportdash-devtools --example national -- DIR
   --build         trunk build --release first (otherwise only when dist/ is missing)
@@ -46,16 +70,22 @@ function usage(message) {
   process.exit(message ? 2 : 0);
 }
 
-const options = { runs: 7, quick: false, national: null, build: false, dist: null };
+const options = { runs: 7, runs4: 15, phoneRuns: 6, quick: false, national: null, build: false, dist: null };
 {
   const args = process.argv.slice(2);
   let runsGiven = false;
+  let phoneGiven = false;
   while (args.length) {
     const arg = args.shift();
     if (arg === '--runs') {
       options.runs = Number(args.shift());
       runsGiven = true;
       if (!Number.isInteger(options.runs) || options.runs < 1) usage('--runs needs a whole number ≥ 1');
+      options.runs4 = options.runs;
+    } else if (arg === '--phone-runs') {
+      options.phoneRuns = Number(args.shift());
+      phoneGiven = true;
+      if (!Number.isInteger(options.phoneRuns) || options.phoneRuns < 0) usage('--phone-runs needs a whole number ≥ 0');
     } else if (arg === '--quick') options.quick = true;
     else if (arg === '--national') {
       options.national = args.shift();
@@ -70,9 +100,18 @@ const options = { runs: 7, quick: false, national: null, build: false, dist: nul
     else if (arg === '-h' || arg === '--help') usage();
     else usage(`unknown argument ${arg}`);
   }
-  if (options.quick && !runsGiven) options.runs = 2;
+  if (options.quick && !runsGiven) options.runs = options.runs4 = 2;
+  if (options.quick && !phoneGiven) options.phoneRuns = 1;
 }
 const THROTTLES = [1, 4];
+const PAGES = ['ours', 'embed', 'echarts', 'floor'];
+// The conditions, in the order they run; `key` names them in the JSON (1, 4, phone).
+const CONDITIONS = [
+  { key: '1', title: '1× CPU, loopback', cpu: 1, network: null, runs: options.runs, repaint: true },
+  { key: '4', title: '4× CPU, loopback', cpu: 4, network: null, runs: options.runs4, repaint: true },
+  { key: 'phone', title: `Phone profile: ${PHONE.label} (Lighthouse's mobile preset, DevTools throttling)`, cpu: PHONE.cpu, network: PHONE, runs: options.phoneRuns, repaint: false },
+];
+const KEYS = CONDITIONS.map((c) => c.key);
 
 // ---------------------------------------------------------------- small helpers
 
@@ -118,30 +157,38 @@ const brotliSize = (entry) => compressedSize(entry, 'brotli', (body) => brotliCo
   params: { [zlib.BROTLI_PARAM_QUALITY]: 11, [zlib.BROTLI_PARAM_SIZE_HINT]: body.length },
 }));
 
-/// The responses of one page load: total raw, gzip (and brotli) bytes of the 200s, and each file.
+/// The responses of one page load: of the 200s, the bytes on the wire as served (`wire`: the
+/// gzip bodies the server sent, and the bodies it sent as they are), the files' own bytes (`raw`)
+/// and what gzip -9 (and brotli 11) make of each file (computed here, whatever was served); and
+/// each file.
 function transferOf(log, prefix, { brotli = true } = {}) {
   const files = log.map((e) => ({
     path: e.path.startsWith(prefix) ? e.path.slice(prefix.length) || '/' : e.path,
     status: e.status,
     raw: e.bytes,
+    wire: e.wire ?? e.bytes,
+    encoding: e.encoding ?? null,
     gzip: e.status === 200 ? gzipSize(e) : null,
     brotli: e.status === 200 && brotli ? brotliSize(e) : null,
   }));
   const ok = files.filter((f) => f.status === 200);
   return {
+    wire: ok.reduce((s, f) => s + f.wire, 0),
     raw: ok.reduce((s, f) => s + f.raw, 0),
     gzip: ok.reduce((s, f) => s + f.gzip, 0),
     brotli: brotli ? ok.reduce((s, f) => s + f.brotli, 0) : null,
     requests: files.length,
+    served_gzip: ok.filter((f) => f.encoding === 'gzip').length,
+    served_as_is: ok.filter((f) => f.encoding !== 'gzip').map((f) => f.path),
     files,
   };
 }
 
 // ---------------------------------------------------------------- the site: dist/, snapshotted
 
-/// The files index.html names (loader, glue, wasm, css), relative to dist/.
-function referencedFiles(dist) {
-  const html = readFileSync(join(dist, 'index.html'), 'utf8');
+/// The files a page of dist/ (index.html) names (loader, glue, wasm, css), relative to dist/.
+function referencedFiles(dist, page = 'index.html') {
+  const html = readFileSync(join(dist, page), 'utf8');
   return [...html.matchAll(/(?:src|href)="\.?\/?([^"]+\.(?:js|wasm|css))"/g)].map((m) => m[1]);
 }
 
@@ -170,13 +217,14 @@ async function snapshot(dist) {
     try {
       cpSync(dist, copy, { recursive: true, filter: (source) => !source.includes('/.stage') });
       const named = referencedFiles(copy);
-      const missing = named.filter((f) => !existsSync(join(copy, f)));
+      const embed = existsSync(join(copy, EMBED_PAGE)) ? referencedFiles(copy, EMBED_PAGE) : [];
+      const missing = named.concat(embed).filter((f) => !existsSync(join(copy, f)));
       const wasm = named.find((f) => f.endsWith('.wasm'));
       if (!missing.length && wasm) {
         const mtime = statSync(join(dist, wasm)).mtimeMs;
-        return { dir: copy, wasm: join(copy, wasm), wasmMtime: mtime, files: named };
+        return { dir: copy, wasm: join(copy, wasm), wasmMtime: mtime, files: named, embed: existsSync(join(copy, EMBED_PAGE)) ? embed : null };
       }
-      throw new Error(`index.html names missing files: ${missing.join(', ') || 'no .wasm'}`);
+      throw new Error(`index.html${embed.length ? ` or ${EMBED_PAGE}` : ''} names missing files: ${missing.join(', ') || 'no .wasm'}`);
     } catch (error) {
       rmSync(copy, { recursive: true, force: true });
       if (attempt >= 10) throw new Error(`dist/ is not a complete build: ${error.message}`);
@@ -213,9 +261,10 @@ ${svg}
 
 const PROBE = readFileSync(join(BENCH, 'probe.js'), 'utf8');
 
-/// Opens `page.url` in a fresh context at `throttle`× CPU slowdown and measures: time to the
-/// first chart, the bytes served, the memory after load, and (if `page.repaint`) the repaint.
-async function measure(browser, server, page, throttle, { repaint = true } = {}) {
+/// Opens `page.url` in a fresh context at `throttle`× CPU slowdown (and, given `network`, the
+/// phone profile's network) and measures: time to the first chart, the bytes served, the memory
+/// after load, and (if `page.repaint` and `repaint`) the repaint.
+async function measure(browser, server, page, throttle, { repaint = true, network = null } = {}) {
   const context = await browser.newContext({ viewport: VIEWPORT, deviceScaleFactor: 1 });
   await context.addInitScript(PROBE.replace('__BENCH_CONFIG__', JSON.stringify({ selector: page.selector, firstView: page.firstView ?? null })));
   const tab = await context.newPage();
@@ -224,7 +273,11 @@ async function measure(browser, server, page, throttle, { repaint = true } = {})
   tab.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
   const cdp = await context.newCDPSession(tab);
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: throttle });
+  if (network) await emulatePhoneNetwork(cdp);
   const limit = page.timeout * throttle;
+  // The network is idle when the server has had no request open for this long. Under the phone
+  // profile the browser may still be receiving what the server has sent; allow one latency more.
+  const quiet = 500 + (network ? network.latencyMs : 0);
   const out = { errors };
   try {
     server.take();
@@ -233,7 +286,7 @@ async function measure(browser, server, page, throttle, { repaint = true } = {})
     else if (page.firstView) await until(cdp, 'firstView', limit);
     // The paint entries arrive after the frame is shown, a little after its animation frame.
     await until(cdp, 'fcp', limit);
-    await server.idle(500, limit);
+    await server.idle(quiet, limit);
     const marks = await tab.evaluate(() => ({ first: window.__bench.first, firstView: window.__bench.firstView, fcp: window.__bench.fcp, drawn: window.__bench.drawn }));
     // What a person sees first: the chart written into the page where it has one, else the
     // canvas; timed by the animation frame it is there in, and not before the first contentful
@@ -312,12 +365,12 @@ function milestones() {
   return out;
 }
 
-/// The median of each milestone over the loads, per CPU rate, in the order they happen at 4×.
+/// The median of each milestone over the loads, per condition, in the order they happen at 4×.
 function milestoneMedians(samples) {
-  const names = new Set(THROTTLES.flatMap((t) => samples[t].flatMap((m) => Object.keys(m.milestones ?? {}))));
+  const names = new Set(KEYS.flatMap((t) => (samples[t] ?? []).flatMap((m) => Object.keys(m.milestones ?? {}))));
   const rows = [...names].map((name) => ({
     name,
-    ...Object.fromEntries(THROTTLES.map((t) => [t, median(samples[t].map((m) => m.milestones?.[name] ?? null))])),
+    ...Object.fromEntries(KEYS.map((t) => [t, median((samples[t] ?? []).map((m) => m.milestones?.[name] ?? null))])),
   }));
   return rows.sort((a, b) => (a[4] ?? Infinity) - (b[4] ?? Infinity));
 }
@@ -480,18 +533,74 @@ const kb = (v) => (v == null ? 'n/a' : `${(v / KB).toFixed(1)} KB`);
 const mb = (v) => (v == null ? 'n/a' : `${(v / KB / KB).toFixed(1)} MB`);
 const ratio = (a, b) => (a == null || b == null || b === 0 ? '—' : `${(a / b).toFixed(2)}×`);
 
+// Times show their spread over the loads: median (fastest–slowest).
+const spread = (s) => (s?.median == null ? null : { value: s.median, text: `${ms(s.median)} (${Math.round(s.min)}–${Math.round(s.max)})` });
+const NAMES = { ours: 'dashboard', embed: 'embed', echarts: 'ECharts', floor: 'floor' };
+const where = (key) => (key === 'phone' ? 'on the phone profile' : `at ${key}× CPU, loopback`);
+
+/// What the server sent each page under one condition: how many responses went out gzip, which
+/// as they are.
+function servedLine(result, key) {
+  const parts = PAGES.filter((name) => result.pages[name]?.served?.[key]).map((name) => {
+    const s = result.pages[name].served[key];
+    const ok = s.gzip_responses + s.as_is.length;
+    return `${NAMES[name]} ${s.gzip_responses} of ${ok} gzip${s.as_is.length ? ` (as is: ${s.as_is.join(', ')})` : ''}`;
+  });
+  return parts.length ? `Served gzip, as a host would (Content-Encoding: gzip on html, js, css, json, wasm, svg; 200 responses): ${parts.join('; ')}.` : 'Nothing served.';
+}
+
+/// The table of one condition: live chart, first chart, transfer; a column per page.
+function conditionTable(result, condition) {
+  const p = result.pages;
+  const key = condition.key;
+  const lines = [`### ${condition.title}: ${condition.runs} load${condition.runs === 1 ? '' : 's'} of each page`, ''];
+  if (!condition.runs) return [...lines, 'Not measured (0 loads).'].join('\n');
+  lines.push(servedLine(result, key), '');
+  const rows = [
+    ['live chart', (x) => (x.live_chart_ms ? spread(x.live_chart_ms[key]) : { value: null, text: '—' }), false],
+    ['first chart', (x) => spread(x.first_chart_ms?.[key]), true],
+    ['transfer, gzip on the wire', (x) => x.served?.[key] && { value: x.served[key].wire, text: kb(x.served[key].wire) }, false],
+    ['transfer, raw', (x) => x.served?.[key] && { value: x.served[key].raw, text: kb(x.served[key].raw) }, false],
+  ];
+  lines.push(`| ${where(key)} | ${PAGES.map((n) => NAMES[n]).join(' | ')} | dashboard/ECharts | embed/ECharts | dashboard/floor |`);
+  lines.push(`|---|${PAGES.map(() => '--:').join('|')}|--:|--:|--:|`);
+  for (const [label, get, floorRatio] of rows) {
+    const cells = Object.fromEntries(PAGES.map((n) => [n, (p[n] && get(p[n])) || { value: null, text: 'n/a' }]));
+    lines.push(`| ${label} | ${PAGES.map((n) => cells[n].text).join(' | ')} | ${ratio(cells.ours.value, cells.echarts.value)} | `
+      + `${ratio(cells.embed.value, cells.echarts.value)} | ${floorRatio ? ratio(cells.ours.value, cells.floor.value) : '—'} |`);
+  }
+  return lines.join('\n');
+}
+
 function markdown(result) {
   const p = result.pages;
-  // Times show their spread over the runs: median (fastest–slowest).
-  const spread = (s) => (s?.median == null ? null : { value: s.median, text: `${ms(s.median)} (${Math.round(s.min)}–${Math.round(s.max)})` });
+  const lines = [];
+  const m = result.machine;
+  lines.push(`Benchmark ${result.date} · ${result.mode}: medians (fastest–slowest) of each page's loads, each in a fresh browser context, ${VIEWPORT.width}×${VIEWPORT.height} · `
+    + `${m.cpus} × ${m.cpu} · ${m.chromium} · load average ${m.load_before} before, ${m.load_after} after`);
+  lines.push('');
+  lines.push(`Pages: dashboard ${p.ours.url} (the default view; its first chart is the first view written into the page); `
+    + `embed ${p.embed.url}, ${result.embed.measured} (no first view: its first chart is its live chart); `
+    + `ECharts ${p.echarts.url} (our chart's size); floor ${p.floor?.url ?? '(not built)'} (inline SVG, no script; no live chart). `
+    + `Live chart: the first animation frame whose canvas has ink. First chart: the first frame that shows a chart, not before the first contentful paint. `
+    + `Transfer: the 200 responses' bodies, on the wire as served, and raw.`);
+  for (const condition of CONDITIONS.filter((c) => c.key !== '1')) {
+    lines.push('');
+    lines.push(conditionTable(result, condition));
+  }
+  lines.push('');
+  lines.push('Targets (printed, never enforced):');
+  for (const t of result.targets) lines.push(`- ${t.target}: ${t.verdict}`);
+
   const rows = [
     ['first chart 1×', (x) => spread(x.first_chart_ms[1])],
     ['first chart 4×', (x) => spread(x.first_chart_ms[4])],
     ['first live chart 1×', (x) => spread(x.live_chart_ms?.[1])],
     ['first live chart 4×', (x) => spread(x.live_chart_ms?.[4])],
+    ['transfer on the wire (gzip served)', (x) => x.transfer && { value: x.transfer.wire, text: kb(x.transfer.wire) }],
     ['transfer raw', (x) => x.transfer && { value: x.transfer.raw, text: kb(x.transfer.raw) }],
-    ['transfer gzip', (x) => x.transfer && { value: x.transfer.gzip, text: kb(x.transfer.gzip) }],
-    ['transfer brotli', (x) => x.transfer?.brotli != null && { value: x.transfer.brotli, text: kb(x.transfer.brotli) }],
+    ['transfer gzip -9 (per file)', (x) => x.transfer && { value: x.transfer.gzip, text: kb(x.transfer.gzip) }],
+    ['transfer brotli 11 (per file)', (x) => x.transfer?.brotli != null && { value: x.transfer.brotli, text: kb(x.transfer.brotli) }],
     ['repaint 1×', (x) => spread(x.repaint_ms?.[1])],
     ['repaint 4×', (x) => spread(x.repaint_ms?.[4])],
     [`repaint 1×, clicks 2–${LATER_REPAINTS + 1}`, (x) => spread(x.repaint_later_ms?.[1])],
@@ -499,41 +608,49 @@ function markdown(result) {
     ['JS heap', (x) => x.js_heap_bytes.median != null && { value: x.js_heap_bytes.median, text: mb(x.js_heap_bytes.median) }],
     ['wasm memory', (x) => x.wasm_memory_bytes.median > 0 && { value: x.wasm_memory_bytes.median, text: mb(x.wasm_memory_bytes.median) }],
   ];
-  const lines = [];
-  const m = result.machine;
-  lines.push(`Benchmark ${result.date} · ${result.mode}: median (fastest–slowest) of ${result.runs} runs, each in a fresh browser context, ${VIEWPORT.width}×${VIEWPORT.height} · `
-    + `${m.cpus} × ${m.cpu} · ${m.chromium} · load average ${m.load_before} before, ${m.load_after} after`);
+  const [one, four] = CONDITIONS;
   lines.push('');
-  lines.push('| metric | ours | ECharts | floor | ours/ECharts | ours/floor |');
-  lines.push('|---|--:|--:|--:|--:|--:|');
+  lines.push(`### All figures at 1× and 4× CPU, loopback: ${one.runs} loads at 1×, ${four.runs} at 4×`);
+  lines.push('');
+  lines.push(servedLine(result, '1'));
+  lines.push('');
+  lines.push(`| metric | ${PAGES.map((n) => NAMES[n]).join(' | ')} | dashboard/ECharts | dashboard/floor |`);
+  lines.push(`|---|${PAGES.map(() => '--:').join('|')}|--:|--:|`);
   for (const [label, get] of rows) {
-    const [a, b, c] = [p.ours, p.echarts, p.floor].map((x) => (x && get(x)) || { value: null, text: 'n/a' });
-    lines.push(`| ${label} | ${a.text} | ${b.text} | ${c.text} | ${ratio(a.value, b.value)} | ${ratio(a.value, c.value)} |`);
+    const cells = Object.fromEntries(PAGES.map((n) => [n, (p[n] && get(p[n])) || { value: null, text: 'n/a' }]));
+    lines.push(`| ${label} | ${PAGES.map((n) => cells[n].text).join(' | ')} | ${ratio(cells.ours.value, cells.echarts.value)} | ${ratio(cells.ours.value, cells.floor.value)} |`);
   }
-  lines.push('');
-  lines.push('Targets:');
-  for (const t of result.targets) lines.push(`- ${t.target}: ${t.verdict}`);
   return lines.join('\n');
 }
 
 function targets(p) {
   const out = [];
-  const ours4 = p.ours.first_chart_ms[4].median;
-  const ech4 = p.echarts?.first_chart_ms[4].median;
-  const floor4 = p.floor?.first_chart_ms[4].median;
-  const check = (target, have, limit, format) => {
+  const med = (name, field, key) => p[name]?.[field]?.[key]?.median ?? null;
+  // The bytes on the wire at 4× loopback (the same files on the phone profile).
+  const wire = (name) => p[name]?.served?.['4']?.wire ?? p[name]?.served?.phone?.wire ?? p[name]?.transfer?.wire ?? null;
+  const check = (target, have, limit, format, how = null) => {
     if (have == null || limit == null) return out.push({ target, met: null, verdict: 'not measured' });
     const met = have <= limit;
+    const what = how ? `${format(have)}, ${how(have)}` : format(have);
     out.push({
       target, have, limit, met,
-      verdict: met ? `met (${format(have)} ≤ ${format(limit)})` : `off by ${(have / limit).toFixed(2)}× (${format(have)}; needs ≤ ${format(limit)}, ${format(have - limit)} to cut)`,
+      verdict: met ? `met (${what}; ≤ ${format(limit)})` : `off by ${(have / limit).toFixed(2)}×, ${format(have - limit)} to cut (${what}; needs ≤ ${format(limit)})`,
     });
   };
-  check('first chart at 4× ≤ 0.5× ECharts', ours4, ech4 == null ? null : 0.5 * ech4, ms);
-  check('first chart at 4× ≤ 2× floor', ours4, floor4 == null ? null : 2 * floor4, ms);
-  check('gzip transfer of the default view ≤ 150 KB', p.ours.transfer?.gzip, GZIP_BUDGET, kb);
-  check('repaint at 4× ≤ 16 ms (the first click)', p.ours.repaint_ms[4].median, 16, ms);
-  check(`repaint at 4× ≤ 16 ms (clicks 2–${LATER_REPAINTS + 1})`, p.ours.repaint_later_ms[4].median, 16, ms);
+  // A time against a share of another page's: `have` ≤ `share` × `of`.
+  const against = (target, have, share, of, name) => check(target, have, of == null ? null : share * of, ms,
+    (v) => `${(v / of).toFixed(2)}× ${name}'s ${ms(of)}`);
+  const ech4 = med('echarts', 'live_chart_ms', 4);
+  const echPhone = med('echarts', 'live_chart_ms', 'phone');
+  check('embed: whole transfer ≤ 120 KB gzip (on the wire)', wire('embed'), 120 * KB, kb);
+  against('embed: live chart at 4× CPU, loopback ≤ 0.5× ECharts', med('embed', 'live_chart_ms', 4), 0.5, ech4, 'ECharts');
+  against('embed: live chart on the phone profile ≤ 0.6× ECharts', med('embed', 'live_chart_ms', 'phone'), 0.6, echPhone, 'ECharts');
+  check('dashboard: default view\'s transfer ≤ 250 KB gzip (on the wire)', wire('ours'), 250 * KB, kb);
+  against('dashboard: live chart at 4× CPU, loopback ≤ 0.6× ECharts', med('ours', 'live_chart_ms', 4), 0.6, ech4, 'ECharts');
+  against('dashboard: live chart on the phone profile ≤ 0.75× ECharts', med('ours', 'live_chart_ms', 'phone'), 0.75, echPhone, 'ECharts');
+  against('dashboard: first view (first chart) on the phone profile ≤ 2.5× floor', med('ours', 'first_chart_ms', 'phone'), 2.5, med('floor', 'first_chart_ms', 'phone'), 'the floor');
+  check('dashboard: repaint at 4× ≤ 16 ms (the first click)', med('ours', 'repaint_ms', 4), 16, ms);
+  check(`dashboard: repaint at 4× ≤ 16 ms (clicks 2–${LATER_REPAINTS + 1})`, med('ours', 'repaint_later_ms', 4), 16, ms);
   return out;
 }
 
@@ -541,28 +658,35 @@ function details(result) {
   const lines = [''];
   for (const [name, page] of Object.entries(result.pages)) {
     if (!page?.transfer) continue;
-    lines.push(`Transfer, ${name} (${page.transfer.requests} responses; bodies only, raw, gzip -9 and brotli 11 per file):`);
+    lines.push(`Transfer, ${NAMES[name] ?? name} ${page.url} (${page.transfer.requests} responses; bodies only: on the wire as served, then raw, gzip -9 and brotli 11 computed per file):`);
     for (const f of page.transfer.files) {
-      lines.push(`  ${f.status === 200 ? '' : `[${f.status}] `}${f.path.padEnd(48)} ${kb(f.raw).padStart(10)} ${f.gzip == null ? '' : kb(f.gzip).padStart(10)} ${f.brotli == null ? '' : kb(f.brotli).padStart(10)}`);
+      const served = `${kb(f.wire)} ${f.encoding ?? 'as is'}`;
+      lines.push(`  ${f.status === 200 ? '' : `[${f.status}] `}${f.path.padEnd(48)} ${served.padStart(16)} ${kb(f.raw).padStart(10)} ${f.gzip == null ? '' : kb(f.gzip).padStart(10)} ${f.brotli == null ? '' : kb(f.brotli).padStart(10)}`);
     }
+    const varied = KEYS.filter((key) => page.served?.[key]?.wire_varied).map((key) => `${where(key)}: ${page.served[key].wire_varied.map(kb).join(', ')}`);
+    if (varied.length) lines.push(`  (the bytes on the wire differed between loads ${varied.join('; ')})`);
   }
   const o = result.pages.ours;
+  const cond = (field) => KEYS.map((key) => `${ms(field[key]?.median)} ${key === 'phone' ? 'on the phone profile' : `at ${key}×`}`).join(', ');
   lines.push('');
-  lines.push(`Ours, when the wasm had drawn (canvas[data-marks] set; first chart / repaint count to the next frame): `
-    + `first drawn ${ms(o.chart_drawn_ms[1].median)} at 1×, ${ms(o.chart_drawn_ms[4].median)} at 4×; `
+  lines.push(`Dashboard, when the wasm had drawn (canvas[data-marks] set; first chart / repaint count to the next frame): `
+    + `first drawn ${cond(o.chart_drawn_ms)}; `
     + `repaint drawn ${ms(o.repaint_drawn_ms[1].median)} at 1×, ${ms(o.repaint_drawn_ms[4].median)} at 4×.`);
   // The first chart is the later of the animation frame the chart is there in and the first
   // contentful paint. Per page, how much later than that paint it came (median of the loads):
   // 0 where the chart was there at the first paint.
-  const gap = (page, rate) => (page ? median(page.first_chart_ms[rate].samples.map((c, i) => c - page.fcp_ms[rate].samples[i])) : null);
-  lines.push(`First chart after the first contentful paint (median of each load's difference; 1× / 4×): `
-    + Object.entries(result.pages).map(([name, page]) => `${name} ${ms(gap(page, 1))} / ${ms(gap(page, 4))}`).join(', ') + '.');
+  const gap = (page, key) => (page ? median(page.first_chart_ms[key].samples.map((c, i) => {
+    const fcp = page.fcp_ms[key].samples[i];
+    return c == null || fcp == null ? null : c - fcp;
+  })) : null);
+  lines.push(`First chart after the first contentful paint (median of each load's difference; 1× / 4× / phone profile): `
+    + Object.entries(result.pages).map(([name, page]) => `${NAMES[name] ?? name} ${KEYS.map((key) => ms(gap(page, key))).join(' / ')}`).join(', ') + '.');
   if (o.milestones_ms?.length) {
     lines.push('');
-    lines.push('Where ours spends the time to its first chart (median ms from navigation start; the app\'s User Timing marks, the files\' resource timing):');
-    lines.push(`| milestone | ${THROTTLES.map((t) => `${t}×`).join(' | ')} |`);
-    lines.push(`|---|${THROTTLES.map(() => '--:').join('|')}|`);
-    for (const row of o.milestones_ms) lines.push(`| ${row.name} | ${THROTTLES.map((t) => ms(row[t])).join(' | ')} |`);
+    lines.push('Where the dashboard spends the time to its first chart (median ms from navigation start; the app\'s User Timing marks, the files\' resource timing):');
+    lines.push(`| milestone | ${KEYS.map((t) => (t === 'phone' ? 'phone' : `${t}×`)).join(' | ')} |`);
+    lines.push(`|---|${KEYS.map(() => '--:').join('|')}|`);
+    for (const row of o.milestones_ms) lines.push(`| ${row.name} | ${KEYS.map((t) => ms(row[t])).join(' | ')} |`);
   }
   lines.push(`CPU throttle check (a fixed loop in the page): ${result.throttle_check.map((t) => `${ms(t.ms)} at ${t.rate}×`).join(', ')}.`);
   const w = result.wasm;
@@ -618,11 +742,18 @@ async function main() {
   const server = await startServer(mounts);
   const browser = await launch();
   const chromium = `Chromium ${browser.version()}`;
-  say(`${chromium}; ${options.runs} runs × ${THROTTLES.join('×, ')}×; site ${site.dir}`);
+  say(`${chromium}; loads per page: ${CONDITIONS.map((c) => `${c.runs} at ${c.key === 'phone' ? 'the phone profile' : `${c.key}×`}`).join(', ')}; site ${site.dir}`);
 
   try {
+    // The embed: the light embed page where the build has one, else the dashboard in embed mode.
+    const embedUrl = site.embed ? `/ours/${EMBED_PAGE}${EMBED_QUERY}` : `/ours/${EMBED_MODE_QUERY}`;
+    const embedWhich = site.embed
+      ? `the light embed page (${EMBED_PAGE})`
+      : `the dashboard in embed mode (${EMBED_MODE_QUERY}): the build has no ${EMBED_PAGE}`;
     const pages = {
       ours: { name: 'ours', prefix: '/ours/', url: `${server.origin}/ours/`, selector: 'canvas.chart', firstView: FIRST_VIEW, timeout: 30000, repaint: clickChip },
+      // No first view written into it: its first chart is its live chart.
+      embed: { name: 'embed', prefix: '/ours/', url: `${server.origin}${embedUrl}`, selector: 'canvas.chart', firstView: null, timeout: 30000, repaint: null },
       echarts: { name: 'echarts', prefix: '/echarts/', url: null, selector: '#chart canvas', timeout: 30000, repaint: clickChip },
       floor: { name: 'floor', prefix: '/floor/', url: `${server.origin}/floor/`, selector: null, firstView: 'body > svg', timeout: 30000, repaint: null },
     };
@@ -675,19 +806,22 @@ async function main() {
     }
     server.take();
 
-    // One uncounted load of each page (disk cache, browser start-up), then the runs, the
-    // pages taking turns so that a disturbance falls on all of them alike.
+    // One uncounted load of each page (disk cache, browser start-up, the server's gzip of each
+    // file), then the runs of each condition, the pages taking turns in each round so that a
+    // disturbance falls on all of them alike.
     for (const page of Object.values(pages)) await measure(browser, server, page, 1, { repaint: false });
-    const samples = Object.fromEntries(Object.keys(pages).map((k) => [k, { 1: [], 4: [] }]));
-    for (const throttle of THROTTLES) {
-      for (let i = 0; i < options.runs; i++) {
+    const samples = Object.fromEntries(Object.keys(pages).map((k) => [k, Object.fromEntries(KEYS.map((key) => [key, []]))]));
+    for (const condition of CONDITIONS) {
+      const where = condition.key === 'phone' ? 'on the phone profile' : `at ${condition.key}×`;
+      for (let i = 0; i < condition.runs; i++) {
         for (const [name, page] of Object.entries(pages)) {
-          say(`${name} ${throttle}× run ${i + 1}/${options.runs}`);
-          const m = await measure(browser, server, page, throttle);
-          if (m.error) fail(`${name} at ${throttle}×, run ${i + 1}: ${m.error}`);
-          else if (m.firstChart == null) fail(`${name} at ${throttle}×, run ${i + 1}: no first chart`);
-          else if (page.repaint && m.repaint == null) fail(`${name} at ${throttle}×, run ${i + 1}: repaint not measured (${m.repaintError})`);
-          samples[name][throttle].push(m);
+          say(`${name} ${where}, run ${i + 1}/${condition.runs}`);
+          const m = await measure(browser, server, page, condition.cpu, { repaint: condition.repaint, network: condition.network });
+          if (m.error) fail(`${name} ${where}, run ${i + 1}: ${m.error}`);
+          else if (m.firstChart == null) fail(`${name} ${where}, run ${i + 1}: no first chart`);
+          else if (page.selector && m.liveChart == null) fail(`${name} ${where}, run ${i + 1}: no live chart`);
+          else if (condition.repaint && page.repaint && m.repaint == null) fail(`${name} ${where}, run ${i + 1}: repaint not measured (${m.repaintError})`);
+          samples[name][condition.key].push(m);
         }
       }
     }
@@ -696,6 +830,14 @@ async function main() {
       date: new Date().toISOString().replace(/\.\d+Z$/, 'Z'),
       mode: options.quick ? 'quick' : 'full',
       runs: options.runs,
+      conditions: Object.fromEntries(CONDITIONS.map((c) => [c.key, {
+        title: c.title,
+        cpu_rate: c.cpu,
+        network: c.network ? { ...c.network.conditions, profile: c.network.label } : 'loopback, unthrottled',
+        loads: c.runs,
+        repaint: c.repaint,
+        served: 'gzip as a host serves it: Content-Encoding: gzip (level 9) on html, js, css, json, wasm and svg to a request that accepts gzip; other files as they are',
+      }])),
       machine: {
         cpus: cpus().length,
         cpu: (readFileSync('/proc/cpuinfo', 'utf8').match(/^model name\s*:\s*(.*)$/m) ?? [])[1] ?? 'unknown CPU',
@@ -706,26 +848,47 @@ async function main() {
       },
       viewport: VIEWPORT,
       chart_size: size,
-      site: { files: site.files },
+      site: { files: site.files, embed_files: site.embed },
+      embed: { url: embedUrl, measured: embedWhich },
       floor: floorNote,
       throttle_check: throttleCheck,
       pages: {},
     };
     for (const [name, page] of Object.entries(pages)) {
       const s = samples[name];
-      const pick = (throttle, key) => summary(s[throttle].map((m) => m[key] ?? null));
-      const first = s[1].find((m) => m.transfer);
-      const transfers = new Set(s[1].concat(s[4]).filter((m) => m.transfer).map((m) => m.transfer.raw));
+      const pick = (key, field) => summary(s[key].map((m) => m[field] ?? null));
+      const byCondition = (field) => Object.fromEntries(KEYS.map((key) => [key, pick(key, field)]));
+      const loopback = s[1].concat(s[4]);
+      const all = KEYS.flatMap((key) => s[key]);
+      const first = all.find((m) => m.transfer);
+      const transfers = new Set(all.filter((m) => m.transfer).map((m) => `${m.transfer.raw}/${m.transfer.wire}`));
+      // What the server sent under each condition: the first load's responses, and whether
+      // other loads of the condition differed.
+      const served = Object.fromEntries(KEYS.map((key) => {
+        const loads = s[key].filter((m) => m.transfer);
+        const t = loads[0]?.transfer;
+        if (!t) return [key, null];
+        const wires = [...new Set(loads.map((m) => m.transfer.wire))];
+        return [key, {
+          wire: t.wire,
+          raw: t.raw,
+          responses: t.requests,
+          gzip_responses: t.served_gzip,
+          as_is: t.served_as_is,
+          wire_varied: wires.length > 1 ? wires : undefined,
+        }];
+      }));
       result.pages[name] = {
         url: page.url.replace(server.origin, ''),
-        first_chart_ms: { 1: pick(1, 'firstChart'), 4: pick(4, 'firstChart') },
+        what: name === 'embed' ? embedWhich : undefined,
+        first_chart_ms: byCondition('firstChart'),
         first_chart_method: `${[
           page.firstView && `first animation frame that shows ${page.firstView} (with drawn marks)`,
           page.selector && `first animation frame whose ${page.selector} has ink`,
         ].filter(Boolean).join(', or ')}, not before first-contentful-paint`,
-        live_chart_ms: page.selector ? { 1: pick(1, 'liveChart'), 4: pick(4, 'liveChart') } : null,
-        fcp_ms: { 1: pick(1, 'fcp'), 4: pick(4, 'fcp') },
-        chart_drawn_ms: page.name === 'ours' ? { 1: pick(1, 'drawn'), 4: pick(4, 'drawn') } : undefined,
+        live_chart_ms: page.selector ? byCondition('liveChart') : null,
+        fcp_ms: byCondition('fcp'),
+        chart_drawn_ms: page.name === 'ours' ? byCondition('drawn') : undefined,
         milestones_ms: page.name === 'ours' ? milestoneMedians(s) : undefined,
         repaint_ms: page.repaint ? { 1: pick(1, 'repaint'), 4: pick(4, 'repaint') } : null,
         repaint_later_ms: page.repaint ? { 1: pick(1, 'repaintLater'), 4: pick(4, 'repaintLater') } : null,
@@ -733,9 +896,10 @@ async function main() {
         repaint_trigger: page.repaint ? `click ${CHIP}` : null,
         transfer: first?.transfer ?? null,
         transfer_varied: transfers.size > 1 ? [...transfers] : undefined,
-        js_heap_bytes: summary(s[1].concat(s[4]).map((m) => m.jsHeap ?? null)),
-        wasm_memory_bytes: summary(s[1].concat(s[4]).map((m) => m.wasm ?? null)),
-        errors: [...new Set(s[1].concat(s[4]).flatMap((m) => m.errors))],
+        served,
+        js_heap_bytes: summary(loopback.map((m) => m.jsHeap ?? null)),
+        wasm_memory_bytes: summary(loopback.map((m) => m.wasm ?? null)),
+        errors: [...new Set(all.flatMap((m) => m.errors))],
       };
     }
     if (!result.pages.ours.wasm_memory_bytes.median) fail('wasm memory of ours: no WebAssembly.Memory seen');

@@ -45,3 +45,31 @@ export async function until(cdp, name, limit) {
     clearTimeout(timer);
   }
 }
+
+/// The phone profile: Lighthouse's mobile preset ("mobileSlow4G", its default) as DevTools
+/// throttling applies it, 4× CPU and a network of 150 ms round trips and 1.6 Mbps down /
+/// 750 kbps up, each with DevTools' adjustment for request-level throttling: latency × 3.75,
+/// throughput × 0.9. CDP wants bytes/s; Lighthouse converts its kbps with 1,024 bits a kilobit
+/// (Math.floor(kbps × 1024 / 8), its emulation.js), and so do we. (DevTools' own "Slow 4G" preset
+/// writes 1.6 × 1000 × 1000 / 8 × 0.9 = 180,000 B/s down, 4.6 % less.)
+export const PHONE = {
+  cpu: 4,
+  latencyMs: 150 * 3.75, // 562.5 ms added to each request
+  downloadKbps: 1474.56, // 1.6 × 1024 × 0.9
+  uploadKbps: 675, // 750 × 0.9
+};
+PHONE.label = `4× CPU, ${PHONE.latencyMs} ms request latency, ${PHONE.downloadKbps} kbps down, ${PHONE.uploadKbps} kbps up`;
+PHONE.conditions = {
+  offline: false,
+  latency: PHONE.latencyMs,
+  downloadThroughput: Math.floor((PHONE.downloadKbps * 1024) / 8), // 188,743 B/s
+  uploadThroughput: Math.floor((PHONE.uploadKbps * 1024) / 8), // 86,400 B/s
+};
+
+/// Applies the phone profile's network to the page of `cdp` (a CDP session on the page): every
+/// request of it waits the latency, every body comes at the throughput, as the browser receives
+/// it (so gzip counts as gzip). The CPU rate is set apart (Emulation.setCPUThrottlingRate).
+export async function emulatePhoneNetwork(cdp) {
+  await cdp.send('Network.enable');
+  await cdp.send('Network.emulateNetworkConditions', PHONE.conditions);
+}

@@ -2,10 +2,13 @@
 // drift between two benchmark runs (README, "Performance"). Run it through bench/run.sh's
 // node_modules:
 //
-//   node bench/compare.mjs [--runs N] [--rate R] DIST_A DIST_B [...]
+//   node bench/compare.mjs [--runs N] [--rate R] [--phone] DIST_A DIST_B [...]
 //
 // Each run loads every build once, in an order that alternates, each in a fresh browser
-// context at the benchmark's size and CPU rate, then clicks the 重庆市 chip. Prints, per build,
+// context at the benchmark's size and CPU rate, then clicks the 重庆市 chip. Each build is served
+// as bench.mjs serves the site, gzip as a host would (bench/server.mjs). --phone loads them on
+// the benchmark's phone profile (bench/browser.mjs, PHONE: 4× CPU unless --rate says otherwise,
+// and Lighthouse's mobile network, 562.5 ms a request, 1,474.56 kbps down). Prints, per build,
 // the median (and every sample) of: the first view's chart (first animation frame that shows
 // it, for a build that has one), first live chart (first animation frame whose canvas has ink),
 // first contentful paint, when the section's data file was requested, the repaint, and the
@@ -15,7 +18,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-import { launch, until } from './browser.mjs';
+import { PHONE, emulatePhoneNetwork, launch, until } from './browser.mjs';
 import { startServer } from './server.mjs';
 
 const BENCH = dirname(fileURLToPath(import.meta.url));
@@ -24,17 +27,21 @@ const CHART = 'canvas.chart';
 const CHIP = 'button.chip[data-entity=chongqing]';
 
 const args = process.argv.slice(2);
-const options = { runs: 12, rate: 4, dists: [] };
+const options = { runs: 12, rate: null, phone: false, dists: [] };
 while (args.length) {
   const arg = args.shift();
   if (arg === '--runs') options.runs = Number(args.shift());
   else if (arg === '--rate') options.rate = Number(args.shift());
+  else if (arg === '--phone') options.phone = true;
   else options.dists.push(resolve(arg));
 }
+options.rate ??= options.phone ? PHONE.cpu : 4;
 if (options.dists.length < 2 || !(options.runs >= 1) || !(options.rate >= 1)) {
-  console.error('usage: node bench/compare.mjs [--runs N] [--rate R] DIST_A DIST_B [...]');
+  console.error('usage: node bench/compare.mjs [--runs N] [--rate R] [--phone] DIST_A DIST_B [...]');
   process.exit(2);
 }
+// Under the phone profile a load takes seconds more: wait longer for each figure.
+const LIMIT = options.phone ? 120000 : 60000;
 
 const FIRST_VIEW = '.first-view svg.chart';
 const probe = readFileSync(join(BENCH, 'probe.js'), 'utf8').replace('__BENCH_CONFIG__', JSON.stringify({ selector: CHART, firstView: FIRST_VIEW }));
@@ -46,9 +53,10 @@ async function load(browser, origin) {
     const tab = await context.newPage();
     const cdp = await context.newCDPSession(tab);
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: options.rate });
-    await tab.goto(`${origin}/`, { waitUntil: 'commit' });
-    await until(cdp, 'first', 60000);
-    await until(cdp, 'fcp', 60000);
+    if (options.phone) await emulatePhoneNetwork(cdp);
+    await tab.goto(`${origin}/`, { waitUntil: 'commit', timeout: LIMIT });
+    await until(cdp, 'first', LIMIT);
+    await until(cdp, 'fcp', LIMIT);
     const loaded = await tab.evaluate(() => ({
       first: window.__bench.first,
       firstView: window.__bench.firstView,
@@ -65,7 +73,7 @@ async function load(browser, origin) {
     }
     await tab.evaluate((s) => window.__bench.arm({ selector: s, type: 'click' }), CHART);
     await tab.click(CHIP);
-    await until(cdp, 'repaint', 60000);
+    await until(cdp, 'repaint', LIMIT);
     const repaint = await tab.evaluate(() => window.__bench.repaint);
     return { ...loaded, repaint: repaint >= 0 ? repaint : null, work: await clickWork(tab, cdp) };
   } finally {
@@ -119,6 +127,13 @@ const servers = await Promise.all(options.dists.map((dist) => startServer([['/',
 const browser = await launch();
 const samples = options.dists.map(() => []);
 try {
+  // One uncounted load of each build: the server gzips each file on its first request.
+  for (const [i, server] of servers.entries()) {
+    await load(browser, server.origin).catch((error) => {
+      throw new Error(`${options.dists[i]} did not load: ${error.message.split('\n')[0]}`);
+    });
+    server.take();
+  }
   for (let run = 0; run < options.runs; run++) {
     const order = options.dists.map((_, i) => i);
     if (run % 2) order.reverse();
@@ -133,7 +148,8 @@ try {
   await Promise.all(servers.map((s) => s.close()));
 }
 
-console.log(`${options.runs} loads of each build, in turn, at ${options.rate}× CPU; median [every sample], ms`);
+const network = options.phone ? `the phone profile's network (${PHONE.latencyMs} ms a request, ${PHONE.downloadKbps} kbps down, ${PHONE.uploadKbps} kbps up)` : 'loopback';
+console.log(`${options.runs} loads of each build, in turn, at ${options.rate}× CPU, ${network}, served gzip; median [every sample], ms`);
 const metrics = [['first view\'s chart', 'firstView'], ['first live chart', 'first'], ['first contentful paint', 'fcp'], ['section file requested', 'requested'], ['repaint', 'repaint'], ['main thread after a click', 'work']];
 options.dists.forEach((dist, i) => {
   console.log(dist);

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The benchmark (README, "Performance"):
-#   bench/run.sh [--runs N] [--quick] [--national DIR] [--build] [--dist DIR]
+#   bench/run.sh [--runs N] [--phone-runs N] [--quick] [--national DIR] [--build] [--dist DIR]
 # Installs bench/node_modules from package-lock.json when it is missing or older than the lock,
 # then runs bench.mjs with the project's tools on PATH.
 set -euo pipefail

@@ -62,16 +62,38 @@ thread_local! {
     static FIRST_VIEW_GONE: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
 }
 
+/// The global in which `first-view.js` keeps the selectors of the first view's tabs and chips
+/// tapped before the app took over, for `reveal` to replay.
+pub const TAPS_KEY: &str = "sportdashTaps";
+
 /// Puts the app in the first view's place: the first view goes, and the app, built unseen after
-/// it (`style.css`), is seen. Called once the app has something to show in its place (its chart
-/// drawn, or a file's error), or at once where the first view is not shown. Only the first call
-/// does anything.
+/// it (`style.css`), is seen, and does what was tapped in the first view. Called once the app
+/// has something to show in its place (its chart drawn, or a file's error), or at once where the
+/// first view is not shown. Only the first call does anything.
 pub fn reveal() {
     if FIRST_VIEW_GONE.with(|gone| gone.replace(true)) {
         return;
     }
     if let Ok(Some(first_view)) = document().query_selector(".first-view") {
         first_view.remove();
+    }
+    let taps = js_sys::Reflect::get(&window(), &TAPS_KEY.into()).ok();
+    let _ = js_sys::Reflect::delete_property(&window(), &TAPS_KEY.into());
+    let taps: Vec<String> = taps
+        .filter(js_sys::Array::is_array)
+        .map(|taps| {
+            js_sys::Array::from(&taps)
+                .iter()
+                .filter_map(|t| t.as_string())
+                .collect()
+        })
+        .unwrap_or_default();
+    for selector in taps {
+        if let Ok(Some(control)) = document().query_selector(&selector) {
+            if let Some(control) = control.dyn_ref::<web_sys::HtmlElement>() {
+                control.click();
+            }
+        }
     }
 }
 

@@ -3,7 +3,7 @@
 //! while the wasm is still on its way (native only).
 //!
 //! It is rendered to HTML from the app's own components (`Frame`, `DatasetView`: Leptos renders
-//! them natively, server-side) for an address without parameters, inert, with the chart drawn
+//! them natively, server-side) for an address without parameters, with the chart drawn
 //! as SVG by the same chart code in the canvas's place. `first-view.js`, written with it, hides
 //! it where the app will show another view; the app, built unseen after it, takes its place
 //! once its own chart is drawn (`browser::reveal`). Drawn from the data the site is built with:
@@ -22,7 +22,7 @@ use sportdash_core::model::{Catalog, Dataset};
 use sportdash_core::query;
 use sportdash_core::state::{ViewState, DEFAULT_VIEW, EMBED_PAGE};
 
-use crate::browser::LANG_KEY;
+use crate::browser::{LANG_KEY, TAPS_KEY};
 use crate::common::Look;
 use crate::data::LoadedDataset;
 use crate::frame::Frame;
@@ -149,15 +149,16 @@ pub fn of_dir(data_dir: &Path) -> Result<String, String> {
 }
 
 /// `first-view.js`: before the body is parsed, it sends an embed's address (`embed=1`, from
-/// before the light embed page; the mode as `state::parse` reads it) to that page, and hides the first view where the app will show
-/// another view: an address with parameters, or another language than the first view's
-/// remembered on the device. Written from the app's own storage key, default language and
+/// before the light embed page; the mode as `state::parse` reads it) to that page; keeps the
+/// first view's taps on tabs and chips for the app to replay; and hides the first view where
+/// the app will show another view: an address with parameters, or another language than the
+/// first view's remembered on the device. Written from the app's own storage key, default language and
 /// embed page, so the two cannot drift apart.
 pub fn script() -> String {
     format!(
-        "// Written by `sportdash snapshot` (src/first_view.rs): sends embeds to {EMBED_PAGE}, and hides the\n\
-         // first view where the app will show another view. A file, not inline: the site runs under\n\
-         // a CSP without inline scripts.\n\
+        "// Written by `sportdash snapshot` (src/first_view.rs): sends embeds to {EMBED_PAGE}, keeps the\n\
+         // first view's taps for the app, and hides the first view where the app will show another\n\
+         // view. A file, not inline: the site runs under a CSP without inline scripts.\n\
          (function () {{\n  \
          var mode = null;\n  \
          location.search.slice(1).split('&').forEach(function (pair) {{\n    \
@@ -167,12 +168,48 @@ pub fn script() -> String {
          }});\n  \
          if (mode === 'embed') {{\n    \
          location.replace('{EMBED_PAGE}' + location.search + location.hash);\n    return;\n  }}\n  \
+         // Until the app takes over, a tap on a tab, a place chip or the filters' summary is shown at\n  \
+         // once and kept for the app to replay (browser::reveal); nothing else in it answers.\n  \
+         var taps = window.{TAPS} = [];\n  \
+         function inView(event) {{\n    \
+         var target = event.target;\n    \
+         return target && target.closest && target.closest('.first-view') ? target : null;\n  }}\n  \
+         document.addEventListener('click', function (event) {{\n    \
+         var target = inView(event);\n    \
+         if (!target || target.closest('a[href]')) return;\n    \
+         event.preventDefault();\n    \
+         event.stopPropagation();\n    \
+         // A phone keeps the chips folded under the filters' summary (style.css).\n    \
+         var summary = target.closest('details.filters > summary');\n    \
+         if (summary) {{\n      \
+         taps.push('details.filters > summary');\n      \
+         summary.parentNode.classList.toggle('unfolded');\n      \
+         return;\n    \
+         }}\n    \
+         var tab = target.closest('.tabs .tab[data-view]');\n    \
+         var chip = target.closest('.chips .chip[data-entity]');\n    \
+         if (tab) {{\n      \
+         taps.push('.tabs .tab[data-view=\"' + tab.dataset.view + '\"]');\n      \
+         tab.parentNode.querySelectorAll('.tab').forEach(function (t) {{ t.setAttribute('aria-pressed', String(t === tab)); }});\n    \
+         }} else if (chip) {{\n      \
+         taps.push('.chips .chip[data-entity=\"' + chip.dataset.entity + '\"]');\n      \
+         chip.setAttribute('aria-pressed', String(chip.getAttribute('aria-pressed') !== 'true'));\n    \
+         }}\n  \
+         }}, true);\n  \
+         ['keydown', 'beforeinput', 'submit'].forEach(function (kind) {{\n    \
+         document.addEventListener(kind, function (event) {{\n      \
+         var target = inView(event);\n      \
+         if (!target || (kind === 'keydown' && (event.key === 'Tab' || target.closest('button, a[href]')))) return;\n      \
+         event.preventDefault();\n    \
+         }}, true);\n  \
+         }});\n  \
          var other = location.search.length > 1;\n  try {{\n    \
          var stored = localStorage.getItem('{LANG_KEY}');\n    \
          other = other || (stored !== null && JSON.parse(stored) !== '{}');\n  \
          }} catch (e) {{\n    // Storage refused or unreadable: the app then falls back to the default language too.\n  \
          }}\n  if (other) document.documentElement.className = 'not-first-view';\n}})();\n",
-        Lang::default().id()
+        Lang::default().id(),
+        TAPS = TAPS_KEY,
     )
 }
 
@@ -295,7 +332,6 @@ mod tests {
         let html = of_dir(&data).unwrap();
         for part in [
             "class=\"app first-view\"",
-            " inert",
             "<h1>体育发展指标</h1>",
             "data-view=\"medals\"",
             "data-entity=\"jiaozuo\"",
@@ -345,7 +381,8 @@ mod tests {
              for (const search of {}) {{\n  \
              let sent = null;\n  \
              const location = {{ search, hash: '', replace: (to) => {{ sent = to; }} }};\n  \
-             new Function('location', 'document', 'localStorage', script)(location, {{ documentElement: {{}} }}, {{ getItem: () => null }});\n  \
+             const document = {{ documentElement: {{}}, addEventListener: () => {{}} }};\n  \
+             new Function('location', 'document', 'localStorage', 'window', script)(location, document, {{ getItem: () => null }}, {{}});\n  \
              console.log(sent === null ? '-' : sent);\n}}\n",
             serde_json::to_string(&script()).unwrap(),
             serde_json::to_string(&queries).unwrap()

@@ -34,8 +34,9 @@ pub fn Dashboard(
 }
 
 /// The page around a section: masthead, toolbar, tabs, the link's notes, the section itself
-/// (`children`) and the footer. The first view (`first_view`) is this page, inert, drawn at
-/// build time.
+/// (`children`) and the footer. The first view (`first_view`) is this page drawn at build time:
+/// until the app takes over, only its tabs and place chips answer, and the app replays their taps
+/// (`first_view::script`, `browser::reveal`).
 #[component]
 pub fn Frame(
     state: RwSignal<ViewState>,
@@ -46,7 +47,7 @@ pub fn Frame(
 ) -> impl IntoView {
     let strings = look.lang.strings();
     view! {
-        <div class="app" class:first-view=first_view inert=first_view>
+        <div class="app" class:first-view=first_view>
             <header class="masthead">
                 <div class="masthead-text">
                     <h1>{strings.app_title}</h1>

@@ -89,7 +89,6 @@ describe('the first view', () => {
         }
         // Within the rounding of the frame's fractional CSS size (669.6 px drawn as 670).
         assert.ok(Math.abs(chart.unused[0]) < 2 && Math.abs(chart.unused[1]) < 2, `fills its frame: ${chart.unused}`);
-        assert.equal(await page.evaluate(() => document.querySelector('.first-view').inert), true, 'inert until the app takes over');
         assert.equal(await page.locator('.boot').isVisible(), false, 'no loading note over the first view');
         assert.equal(await page.locator('canvas.chart').count(), 0, 'the app has not run');
         const before = await boxes(page, '.first-view');
@@ -105,6 +104,43 @@ describe('the first view', () => {
       });
     });
   }
+
+  test('a tap on a place chip or a tab before the app takes over shows at once, and the app does it', async () => {
+    for (const [name, device] of [['phone', SIZES.phone], ['laptop', SIZES.laptop]]) {
+      await withSite({}, device, async (url, context) => {
+        const tap = (page, selector) => (device.hasTouch ? page.tap(selector) : page.click(selector));
+        const { page, errors, release } = await openHeld(context, url);
+        const chip = '.first-view .chips .chip[data-entity=chongqing]';
+        assert.equal(await page.getAttribute(chip, 'aria-pressed'), 'false', name);
+        // A phone keeps the chips under the filters' summary.
+        if (name === 'phone') await tap(page, '.first-view details.filters > summary');
+        await tap(page, chip);
+        assert.equal(await page.getAttribute(chip, 'aria-pressed'), 'true', `${name}: the tap shows in the first view`);
+        // Nothing else in it answers: a click on the table switch changes nothing.
+        await page.click('.first-view [data-show=table]');
+        assert.equal(await page.locator('canvas.chart').count(), 0, 'the app has not run');
+        await release();
+        await waitForChart(page);
+        await page.waitForFunction(() => new URL(location.href).searchParams.get('entities')?.split(',').includes('chongqing'));
+        assert.equal(await page.getAttribute('.chips .chip[data-entity=chongqing]', 'aria-pressed'), 'true', `${name}: the app did it`);
+        assert.equal(await page.locator('.chips .chip[data-entity=chongqing]').isVisible(), true, `${name}: where it was tapped`);
+        assert.equal(await page.locator('.data-table').count(), 0, 'the chart, not the table');
+        assert.match(await page.textContent('.chart-summary'), /3个地区/, 'the chart has the third place');
+        assert.deepEqual(errors, []);
+        await page.close();
+
+        const second = await openHeld(context, url);
+        await tap(second.page, '.first-view .tabs .tab[data-view=events]');
+        assert.equal(await second.page.getAttribute('.first-view .tab[data-view=events]', 'aria-pressed'), 'true');
+        assert.equal(await second.page.getAttribute('.first-view .tab[data-view=medals]', 'aria-pressed'), 'false');
+        await second.release();
+        await second.page.waitForFunction(() => new URL(location.href).searchParams.get('view') === 'events');
+        await waitForChart(second.page);
+        assert.equal(await second.page.getAttribute('.tab[aria-pressed=true]', 'data-view'), 'events', `${name}: the app opened the tab`);
+        assert.deepEqual(second.errors, []);
+      });
+    }
+  });
 
   test('a link to another view, or a device that chose English, never paints it', async () => {
     await withSite({}, SIZES.laptop, async (url, context) => {

@@ -225,7 +225,7 @@ describe('embedding', () => {
         await page.waitForTimeout(400);
         assert.ok(Math.abs((await height()) - (await content())) <= 2, `iframe ${await height()}px, content ${await content()}px`);
         const wide = await height();
-        await page.setViewportSize({ width: 500, height: 900 });
+        await page.setViewportSize({ width: 360, height: 900 });
         await page.waitForFunction((h) => Math.abs(document.querySelector('#chart iframe').getBoundingClientRect().height - h) > 20, wide);
         await page.waitForTimeout(400);
         assert.ok(Math.abs((await height()) - (await content())) <= 2, 'it follows the host\'s resize');

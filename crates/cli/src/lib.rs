@@ -372,6 +372,14 @@ fn snapshot(data_dir: &Path, page: &Path) -> ExitCode {
         eprintln!("sportdash snapshot: {}: {e}", script.display());
         return ExitCode::FAILURE;
     }
+    // The data file each address's view reads, asked for as the page starts (the dashboard's
+    // page and the embed page load it).
+    let preload = page.with_file_name("preload.js");
+    let catalog = files::check_dir(data_dir, None).catalog;
+    if let Err(e) = std::fs::write(&preload, sportdash_core::preload::script(catalog.as_ref())) {
+        eprintln!("sportdash snapshot: {}: {e}", preload.display());
+        return ExitCode::FAILURE;
+    }
     let written = first_view::into_page(&text, first_view.as_deref().ok())
         .and_then(|html| std::fs::write(page, html).map_err(|e| e.to_string()));
     match (written, first_view) {

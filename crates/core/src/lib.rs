@@ -17,6 +17,7 @@ pub mod load;
 pub mod model;
 pub mod numerals;
 pub mod package;
+pub mod preload;
 pub mod query;
 pub mod read;
 pub mod references;

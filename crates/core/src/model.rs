@@ -399,6 +399,27 @@ impl Catalog {
             .iter()
             .filter(move |i| i.category == category)
     }
+
+    /// The data file that holds what a view of `category` showing `indicator` needs (relative to
+    /// the data folder), and the indicator it was chosen for where the section is kept one file
+    /// per indicator (by default the section's first with a file).
+    pub fn file_of(&self, category: Category, indicator: Option<&str>) -> (String, Option<String>) {
+        if !self.is_split(category) {
+            return (category.dataset_file(), None);
+        }
+        let mut offered = self.indicators_in(category).filter(|i| i.file.is_some());
+        let chosen = match indicator {
+            Some(id) => self
+                .indicators_in(category)
+                .find(|i| i.id == id && i.file.is_some())
+                .or_else(|| offered.next()),
+            None => offered.next(),
+        };
+        match chosen {
+            Some(i) => (i.file.clone().unwrap_or_default(), Some(i.id.clone())),
+            None => (category.dataset_file(), None),
+        }
+    }
 }
 
 /// One category's observations, as loaded from its file.

@@ -145,7 +145,7 @@ fn pending(
     category: Category,
     indicator: Option<String>,
 ) -> (DatasetKey, Pending) {
-    let (file, indicator) = source_of(&catalog.catalog, category, indicator);
+    let (file, indicator) = catalog.catalog.file_of(category, indicator.as_deref());
     let key = (category, indicator);
     let pending = DATASETS.with(|d| {
         d.borrow_mut()
@@ -163,29 +163,6 @@ fn pending(
             .clone()
     });
     (key, pending)
-}
-
-/// Which file holds what a view needs, and the indicator it was chosen for (split sections).
-fn source_of(
-    catalog: &Catalog,
-    category: Category,
-    indicator: Option<String>,
-) -> (String, Option<String>) {
-    if !catalog.is_split(category) {
-        return (category.dataset_file(), None);
-    }
-    let mut offered = catalog.indicators_in(category).filter(|i| i.file.is_some());
-    let chosen = match indicator {
-        Some(id) => catalog
-            .indicators_in(category)
-            .find(|i| i.id == id && i.file.is_some())
-            .or_else(|| offered.next()),
-        None => offered.next(),
-    };
-    match chosen {
-        Some(i) => (i.file.clone().unwrap_or_default(), Some(i.id.clone())),
-        None => (category.dataset_file(), None),
-    }
 }
 
 /// Every section's dataset, for the pages about all of them (sources, coverage).

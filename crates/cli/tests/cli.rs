@@ -94,7 +94,7 @@ fn snapshot_writes_the_default_view_into_the_page_or_says_why_not() {
     assert_eq!(status, 0, "{out}");
     assert!(out.contains("first view written"), "{out}");
     assert!(
-        html.starts_with("<body><!-- sportdash:first-view --><div inert class=\"app first-view\">"),
+        html.starts_with("<body><!-- sportdash:first-view --><div class=\"app first-view\">"),
         "{html}"
     );
     assert!(html.ends_with("</div><!-- /sportdash:first-view --><p class=\"boot\"></p></body>"));
@@ -116,6 +116,11 @@ fn snapshot_writes_the_default_view_into_the_page_or_says_why_not() {
     }
     let script = std::fs::read_to_string(dir.join("first-view.js")).unwrap();
     assert!(script.contains("sportdash.lang"), "{script}");
+    let preload = std::fs::read_to_string(dir.join("preload.js")).unwrap();
+    assert!(
+        preload.contains("\"medals\":{\"\":\"observations/medals.json\"}"),
+        "{preload}"
+    );
 
     let broken_data = dir.join("broken");
     std::fs::create_dir_all(broken_data.join("observations")).unwrap();

@@ -7,7 +7,7 @@ use leptos::html;
 use leptos::prelude::*;
 use plotters_canvas::CanvasBackend;
 
-use sportdash_chart::{Hit, Picture, Style};
+use sportdash_chart::{Hit, Picture, Step, Style};
 use sportdash_core::describe::{describe, title, CardLineKind};
 use sportdash_core::lang::Lang;
 use sportdash_core::model::Catalog;
@@ -207,18 +207,14 @@ fn step(
             return;
         }
     }
-    let next = match ev.key().as_str() {
-        _ if opens => now.unwrap_or(0),
-        "ArrowRight" | "ArrowDown" => now.map_or(0, |i| (i + 1) % count),
-        "ArrowLeft" | "ArrowUp" => now.map_or(count - 1, |i| (i + count - 1) % count),
-        "Home" => 0,
-        "End" => count - 1,
-        "Escape" => {
+    let next = match sportdash_chart::step(&ev.key(), now, count) {
+        Step::To(next) => next,
+        Step::Close => {
             stepped.set_value(None);
             active.set(None);
             return;
         }
-        _ => return,
+        Step::Ignored => return,
     };
     ev.prevent_default();
     stepped.set_value(Some(next));

@@ -73,6 +73,31 @@ pub fn hit_at(hits: &[Hit], x: i32, y: i32) -> Option<usize> {
         .map(|h| h.row)
 }
 
+/// What a key does on a chart whose `count` drawn values the keys step through, the one in hand
+/// being `now`: arrows to the next or previous (round the ends), Home and End to the ends,
+/// Enter or Space to the one in hand (or the first), Esc closes; other keys are not the chart's.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Step {
+    To(usize),
+    Close,
+    Ignored,
+}
+
+pub fn step(key: &str, now: Option<usize>, count: usize) -> Step {
+    if count == 0 {
+        return Step::Ignored;
+    }
+    match key {
+        "Enter" | " " => Step::To(now.unwrap_or(0).min(count - 1)),
+        "ArrowRight" | "ArrowDown" => Step::To(now.map_or(0, |i| (i + 1) % count)),
+        "ArrowLeft" | "ArrowUp" => Step::To(now.map_or(count - 1, |i| (i + count - 1) % count)),
+        "Home" => Step::To(0),
+        "End" => Step::To(count - 1),
+        "Escape" => Step::Close,
+        _ => Step::Ignored,
+    }
+}
+
 type DrawResult<T, DB> = Result<T, DrawingAreaErrorKind<<DB as DrawingBackend>::ErrorType>>;
 
 /// A chart's plot: values (or years) against values, both as `f64`.

@@ -1141,3 +1141,30 @@ fn national_values_and_targets_are_drawn_named_and_tappable() {
         );
     }
 }
+
+/// The keys on a chart, the same on the dashboard's canvas and the embed's.
+#[test]
+fn keys_step_through_the_values() {
+    use sportdash_chart::{step, Step};
+    for (key, now, count, expected) in [
+        ("ArrowRight", None, 3, Step::To(0)),
+        ("ArrowRight", Some(2), 3, Step::To(0)),
+        ("ArrowDown", Some(0), 3, Step::To(1)),
+        ("ArrowLeft", None, 3, Step::To(2)),
+        ("ArrowUp", Some(0), 3, Step::To(2)),
+        ("Home", Some(2), 3, Step::To(0)),
+        ("End", None, 3, Step::To(2)),
+        ("Enter", None, 3, Step::To(0)),
+        (" ", Some(1), 3, Step::To(1)),
+        ("Enter", Some(7), 3, Step::To(2)),
+        ("Escape", Some(1), 3, Step::Close),
+        ("a", Some(1), 3, Step::Ignored),
+        ("ArrowRight", None, 0, Step::Ignored),
+    ] {
+        assert_eq!(
+            step(key, now, count),
+            expected,
+            "{key} from {now:?} of {count}"
+        );
+    }
+}

@@ -7,7 +7,7 @@ use std::rc::Rc;
 use std::sync::Arc;
 
 use plotters_canvas::CanvasBackend;
-use sportdash_chart::{Hit, Style};
+use sportdash_chart::{Hit, Step, Style};
 use sportdash_core::describe::{self, CardLineKind};
 use sportdash_core::lang::{Lang, Theme};
 use sportdash_core::query::ChartData;
@@ -188,19 +188,14 @@ impl Live {
         if count == 0 {
             return;
         }
-        let now = self.stepped.get();
-        let next = match ev.key().as_str() {
-            "Enter" | " " => now.unwrap_or(0),
-            "ArrowRight" | "ArrowDown" => now.map_or(0, |i| (i + 1) % count),
-            "ArrowLeft" | "ArrowUp" => now.map_or(count - 1, |i| (i + count - 1) % count),
-            "Home" => 0,
-            "End" => count - 1,
-            "Escape" => {
+        let next = match sportdash_chart::step(&ev.key(), self.stepped.get(), count) {
+            Step::To(next) => next,
+            Step::Close => {
                 self.stepped.set(None);
                 self.close_card();
                 return;
             }
-            _ => return,
+            Step::Ignored => return,
         };
         ev.prevent_default();
         self.stepped.set(Some(next));

@@ -738,7 +738,15 @@ async function main() {
     ['/echarts/data/', join(site.dir, 'data')],
     ['/floor/', floorDir],
   ];
-  if (options.national && existsSync(options.national)) mounts.push(['/national/', site.dir], ['/national/data/', options.national]);
+  if (options.national && existsSync(options.national)) {
+    // The site with the national data set, its page written again for that data as a host
+    // does after changing its data (README): no first view, that data's preload.js.
+    const nationalSite = join(work, 'national');
+    cpSync(site.dir, nationalSite, { recursive: true, filter: (source) => !source.startsWith(join(site.dir, 'data')) });
+    const written = run('cargo', ['sportdash', 'snapshot', '--data', options.national, '--page', join(nationalSite, 'index.html')]);
+    if (!written.ok) throw new Error(`sportdash snapshot for the national data failed: ${written.stderr.trim().slice(-2000)}`);
+    mounts.push(['/national/', nationalSite], ['/national/data/', options.national]);
+  }
   const server = await startServer(mounts);
   const browser = await launch();
   const chromium = `Chromium ${browser.version()}`;

@@ -21,7 +21,8 @@ pub fn host_script() -> String {
 
 /// The parameters pym.js's parent adds to the child's address; `childId` names the child in
 /// every message. The state parser takes them as understood and ignores them.
-pub const PYM_PARAMS: [&str; 4] = ["initialWidth", "childId", "parentTitle", "parentUrl"];
+pub const PYM_PARAMS: [&str; 4] = ["initialWidth", PYM_CHILD_ID, "parentTitle", "parentUrl"];
+pub const PYM_CHILD_ID: &str = "childId";
 
 const PYM_SEPARATOR: &str = "xPYMx";
 

@@ -31,7 +31,7 @@ pub fn tell_height(root: &Element, natural: &Element) -> Again {
         return nothing;
     }
     let search = window.location().search().unwrap_or_default();
-    let child = state::param(&search, "childId").filter(|id| !id.is_empty());
+    let child = state::param(&search, embed::PYM_CHILD_ID).filter(|id| !id.is_empty());
     let wanted = {
         let (root, natural) = (root.clone(), natural.clone());
         move || {

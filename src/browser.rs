@@ -1,38 +1,20 @@
 //! The browser's APIs other than the network: remembered language, document attributes,
 //! clipboard, full screen, and the way to the embed page.
 
-use gloo::storage::{LocalStorage, Storage};
 use leptos::prelude::*;
 use send_wrapper::SendWrapper;
-use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
-
-use sportdash_core::lang::Lang;
-use sportdash_core::lang::Theme;
-
-pub use sportdash_core::lang::LANG_KEY;
 
 /// Calls `on_resize` with the element's content size when it changes, until the reactive
 /// owner this is called in (a component, an effect) is cleaned up. Then the observer is
 /// disconnected and its callback freed, instead of one more of each being kept for as long as
 /// the page is open with every chart shown (a presentation in kiosk mode shows thousands).
-pub fn observe_size(element: &web_sys::Element, mut on_resize: impl FnMut(f64, f64) + 'static) {
-    let callback = Closure::<dyn FnMut(js_sys::Array)>::new(move |entries: js_sys::Array| {
-        if let Ok(entry) = entries.get(0).dyn_into::<web_sys::ResizeObserverEntry>() {
-            let rect = entry.content_rect();
-            on_resize(rect.width(), rect.height());
-        }
-    });
-    let Ok(observer) = web_sys::ResizeObserver::new(callback.as_ref().unchecked_ref()) else {
+pub fn observe_size(element: &web_sys::Element, on_resize: impl FnMut(f64, f64) + 'static) {
+    let Some(observing) = web::page::observe_size(element, on_resize) else {
         return;
     };
-    observer.observe(element);
-    let kept = SendWrapper::new((observer, callback));
-    on_cleanup(move || {
-        let (observer, callback) = kept.take();
-        observer.disconnect();
-        drop(callback);
-    });
+    let kept = SendWrapper::new(observing);
+    on_cleanup(move || drop(kept.take()));
 }
 
 pub use web::mark;
@@ -97,25 +79,7 @@ pub fn reveal() {
     }
 }
 
-/// The language chosen on this device before, if any.
-pub fn stored_lang() -> Option<Lang> {
-    LocalStorage::get::<String>(LANG_KEY)
-        .ok()
-        .and_then(|id| Lang::from_id(&id))
-}
-
-pub fn store_lang(lang: Lang) {
-    // Private windows may refuse storage; the URL still carries the choice.
-    let _ = LocalStorage::set(LANG_KEY, lang.id());
-}
-
-/// `<html lang>` and `data-theme`, so screen readers pick the right voice and CSS the colours.
-pub fn mark_document(lang: Lang, theme: Theme) {
-    if let Some(root) = document().document_element() {
-        let _ = root.set_attribute("lang", lang.html_id());
-        let _ = root.set_attribute("data-theme", theme.id());
-    }
-}
+pub use web::page::{mark_document, store_lang, stored_lang};
 
 /// Copies `text` to the clipboard; false when the browser refuses (no permission, not secure).
 pub async fn copy(text: &str) -> bool {

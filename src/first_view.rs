@@ -16,13 +16,13 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use sportdash_chart::Style;
 use sportdash_core::files;
-use sportdash_core::lang::{Lang, Theme};
+use sportdash_core::lang::{Lang, Theme, LANG_KEY};
 use sportdash_core::load::{ENTITIES_FILE, INDICATORS_FILE, REPORTS_FILE};
 use sportdash_core::model::{Catalog, Dataset};
 use sportdash_core::query;
 use sportdash_core::state::{ViewState, DEFAULT_VIEW, EMBED_PAGE};
 
-use crate::browser::{LANG_KEY, TAPS_KEY};
+use crate::browser::TAPS_KEY;
 use crate::common::Look;
 use crate::data::LoadedDataset;
 use crate::frame::Frame;
@@ -125,7 +125,11 @@ fn render(catalog: &Catalog, dataset: &Dataset, charts: String) -> String {
 
 /// The first view of the data in `data_dir`, read and checked as the app reads it.
 pub fn of_dir(data_dir: &Path) -> Result<String, String> {
-    let checked = files::check_dir(data_dir, None);
+    of_checked(&files::check_dir(data_dir, None))
+}
+
+/// The first view of a data directory already read and checked (`files::check_dir`).
+pub fn of_checked(checked: &files::Checked) -> Result<String, String> {
     let catalog = checked
         .catalog
         .as_ref()

@@ -363,7 +363,8 @@ fn snapshot(data_dir: &Path, page: &Path) -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    let first_view = first_view::of_dir(data_dir);
+    let checked = files::check_dir(data_dir, None);
+    let first_view = first_view::of_checked(&checked);
     // The script that hides the first view where the app shows another, written beside the
     // page whether or not there is a first view, so that the page never asks for a file
     // that is not there.
@@ -375,8 +376,10 @@ fn snapshot(data_dir: &Path, page: &Path) -> ExitCode {
     // The data file each address's view reads, asked for as the page starts (the dashboard's
     // page and the embed page load it).
     let preload = page.with_file_name("preload.js");
-    let catalog = files::check_dir(data_dir, None).catalog;
-    if let Err(e) = std::fs::write(&preload, sportdash_core::preload::script(catalog.as_ref())) {
+    if let Err(e) = std::fs::write(
+        &preload,
+        sportdash_core::preload::script(checked.catalog.as_ref()),
+    ) {
         eprintln!("sportdash snapshot: {}: {e}", preload.display());
         return ExitCode::FAILURE;
     }

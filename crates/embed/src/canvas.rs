@@ -185,9 +185,6 @@ impl Live {
     /// Arrows step through the values in order, Home and End to the ends, Esc closes the card.
     fn step(&self, ev: &KeyboardEvent) {
         let count = self.hits.borrow().len();
-        if count == 0 {
-            return;
-        }
         let next = match sportdash_chart::step(&ev.key(), self.stepped.get(), count) {
             Step::To(next) => next,
             Step::Close => {

@@ -43,15 +43,8 @@ pub fn listen<E: JsCast + 'static>(
 
 /// Calls `handler` with the element's content size whenever it changes, for the life of the
 /// page (and once as observing starts).
-pub fn observe_size(element: &Element, mut handler: impl FnMut(f64, f64) + 'static) {
-    let callback = Closure::<dyn FnMut(js_sys::Array)>::new(move |entries: js_sys::Array| {
-        if let Ok(entry) = entries.get(0).dyn_into::<web_sys::ResizeObserverEntry>() {
-            let rect = entry.content_rect();
-            handler(rect.width(), rect.height());
-        }
-    });
-    if let Ok(observer) = web_sys::ResizeObserver::new(callback.as_ref().unchecked_ref()) {
-        observer.observe(element);
+pub fn observe_size(element: &Element, handler: impl FnMut(f64, f64) + 'static) {
+    if let Some(observing) = web::page::observe_size(element, handler) {
+        std::mem::forget(observing);
     }
-    callback.forget();
 }

@@ -4,7 +4,7 @@
 use std::sync::Arc;
 
 use sportdash_core::describe::{self, ignored_notes, omitted_note};
-use sportdash_core::lang::{Lang, Theme, LANG_KEY};
+use sportdash_core::lang::{Lang, Theme};
 use sportdash_core::query;
 use sportdash_core::state::{self, Mode, ViewState, DEFAULT_VIEW};
 use wasm_bindgen::JsCast;
@@ -21,12 +21,12 @@ pub fn start() {
     };
     let location = window.location();
     let (state, notes) = state::parse(&location.search().unwrap_or_default());
-    let lang = state.lang.or_else(stored_lang).unwrap_or_default();
+    let lang = state
+        .lang
+        .or_else(web::page::stored_lang)
+        .unwrap_or_default();
     let theme = state.theme_or_default();
-    if let Some(html) = document().document_element() {
-        set(&html, "lang", lang.html_id());
-        set(&html, "data-theme", theme.id());
-    }
+    web::page::mark_document(lang, theme);
     let root = found_or_made("main", "embed", &document().body().map(Element::from));
     let natural = found_or_made("div", "embed-natural", &Some(root.clone()));
     set(&natural, "aria-hidden", "true");
@@ -195,15 +195,4 @@ fn found_or_made(tag: &str, class: &str, parent: &Option<Element>) -> Element {
         let _ = parent.append_child(&made);
     }
     made
-}
-
-/// The language chosen on this device in the dashboard, if any.
-fn stored_lang() -> Option<Lang> {
-    let stored = web_sys::window()?
-        .local_storage()
-        .ok()??
-        .get_item(LANG_KEY)
-        .ok()??;
-    let id: String = serde_json::from_str(&stored).ok()?;
-    Lang::from_id(&id)
 }

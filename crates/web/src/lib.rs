@@ -1,9 +1,12 @@
 //! The browser's side of the data, for every page (the dashboard, the embed, the review page),
 //! with no view library: `net` alone touches the network; `data` fetches and reads the catalog
-//! and datasets through it. `mark` records where a load's time goes.
+//! and datasets through it; `page` keeps what every page does with the browser besides (the
+//! remembered language, the document's language and theme, an element's size). `mark` records
+//! where a load's time goes.
 
 pub mod data;
 pub mod net;
+pub mod page;
 
 thread_local! {
     static MARKED: std::cell::RefCell<Vec<&'static str>> = const { std::cell::RefCell::new(Vec::new()) };

@@ -65,7 +65,7 @@ function usage(message) {
   --quick         the short run CI does: fewer loads; the targets are printed, never enforced
   --national DIR  also measure a data directory written by
                   cargo run --release -p sportdash-devtools --example national -- DIR
-  --build         trunk build --release first (otherwise only when dist/ is missing)
+  --build         scripts/build.sh first (otherwise only when dist/ is missing)
   --dist DIR      measure another build of the site (default: dist/)`);
   process.exit(message ? 2 : 0);
 }
@@ -199,11 +199,11 @@ function ensureDist() {
   }
   const dist = join(ROOT, 'dist');
   if (options.build || !existsSync(join(dist, 'index.html'))) {
-    say(options.build ? '--build: trunk build --release' : 'dist/ is missing: trunk build --release');
-    const built = run('bash', ['-c', 'source scripts/env.sh && trunk build --release']);
+    say(options.build ? '--build: scripts/build.sh' : 'dist/ is missing: scripts/build.sh');
+    const built = run('bash', ['scripts/build.sh']);
     if (!built.ok) {
       console.error(built.stdout, built.stderr);
-      throw new Error('trunk build --release failed');
+      throw new Error('scripts/build.sh failed');
     }
   }
   return dist;

@@ -24,6 +24,13 @@ if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
   rustup target add wasm32-unknown-unknown
 fi
 
+source scripts/env.sh
+if ! rustup component list --toolchain "$size_toolchain" --installed 2>/dev/null | grep -q '^rust-src'; then
+  # The deployed wasm's size build (scripts/env.sh): its standard library is built from source.
+  say "rust $size_toolchain with rust-src (about 30 seconds)"
+  rustup toolchain install "$size_toolchain" --profile minimal --component rust-src
+fi
+
 if ! trunk --version 2>/dev/null | grep -q "trunk $trunk_version"; then
   say "trunk $trunk_version (about 9 minutes on 2 cores)"
   cargo install --locked trunk --version "=$trunk_version"

@@ -17,8 +17,12 @@
 set -eu
 python3 scripts/external_loader.py
 python3 scripts/compile_hint.py
-cargo sportdash snapshot --data data --page "$TRUNK_STAGING_DIR/index.html"
-cargo sportdash embed-js > "$TRUNK_STAGING_DIR/embed.js"
-cargo sportdash package data target/package --zip "$TRUNK_STAGING_DIR/sportdash-data.zip" >/dev/null
+# The command line is native: built by the machine's own toolchain, not the wasm's size build.
+(
+  unset RUSTUP_TOOLCHAIN CARGO_UNSTABLE_BUILD_STD CARGO_UNSTABLE_BUILD_STD_FEATURES
+  cargo sportdash snapshot --data data --page "$TRUNK_STAGING_DIR/index.html"
+  cargo sportdash embed-js > "$TRUNK_STAGING_DIR/embed.js"
+  cargo sportdash package data target/package --zip "$TRUNK_STAGING_DIR/sportdash-data.zip" >/dev/null
+)
 sh scripts/build_page.sh embed "$TRUNK_STAGING_DIR"
 sh scripts/build_page.sh review "$TRUNK_STAGING_DIR"

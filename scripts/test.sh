@@ -40,8 +40,8 @@ cargo run --quiet -p sportdash-extract --example propose_score -- crates/extract
 step "component tests in headless Chromium"
 CHROMEDRIVER=/usr/bin/chromedriver cargo test -p sportdash-dashboard --target wasm32-unknown-unknown --test components
 
-step "release build"
-trunk build --release
+step "release build, as deployed (scripts/build.sh)"
+bash scripts/build.sh
 ls -l dist/*.wasm dist/*.js | awk '{print $5, $9}'
 printf 'dashboard wasm gzip: %s bytes\n' "$(gzip -9 -c dist/dashboard-*_bg.wasm | wc -c)"
 printf 'embed wasm gzip: %s bytes\n' "$(gzip -9 -c dist/embed-*_bg.wasm | wc -c)"

@@ -171,7 +171,7 @@ fn paint(
     let drawn = drawn.unwrap_or_default();
     browser::mark("chart drawn");
     browser::reveal();
-    let shape = chart.with_untracked(|c| format!("{:?}", c.shape).to_lowercase());
+    let shape = chart.with_untracked(|c| c.shape.name().to_string());
     for (name, value) in [
         ("data-marks", drawn.hits.len().to_string()),
         ("data-shape", shape),

@@ -234,6 +234,16 @@ pub enum ReferenceKind {
     Target,
 }
 
+impl ReferenceKind {
+    /// The kind as the data file spells it.
+    pub fn name(self) -> &'static str {
+        match self {
+            ReferenceKind::National => "national",
+            ReferenceKind::Target => "target",
+        }
+    }
+}
+
 /// Where a reference value was published: a bulletin, a plan or a press release.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]

@@ -124,6 +124,18 @@ pub enum Shape {
     Ranked,
 }
 
+impl Shape {
+    /// The shape's name in a page (`data-shape`), the same on every page.
+    pub fn name(self) -> &'static str {
+        match self {
+            Shape::Bars => "bars",
+            Shape::Lines => "lines",
+            Shape::Medals => "medals",
+            Shape::Ranked => "ranked",
+        }
+    }
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Medal {
     Gold,

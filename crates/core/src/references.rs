@@ -40,8 +40,10 @@ pub fn read(catalog: &Catalog, text: Result<&str, &str>) -> Loaded<Vec<Reference
                     ));
                 }
                 let record = format!(
-                    "references[{index}] ({} {} {:?})",
-                    reference.indicator, reference.year, reference.kind
+                    "references[{index}] ({} {} {})",
+                    reference.indicator,
+                    reference.year,
+                    reference.kind.name()
                 );
                 let keep = problems.is_empty();
                 diagnostics.extend(problems.into_iter().map(|(field, message)| {

@@ -15,6 +15,23 @@ pub enum Dimension {
     PerThousand,
 }
 
+impl Dimension {
+    /// The dimension in a message's words.
+    pub fn name(self) -> &'static str {
+        match self {
+            Dimension::Money => "money",
+            Dimension::Area => "area",
+            Dimension::People => "people",
+            Dimension::PersonTimes => "person-times",
+            Dimension::Count => "count",
+            Dimension::Rank => "rank",
+            Dimension::Points => "points",
+            Dimension::Percent => "percent",
+            Dimension::PerThousand => "per-thousand",
+        }
+    }
+}
+
 /// (unit, dimension, how many base units one of it is). The base unit comes first.
 const UNITS: &[(&str, Dimension, f64)] = &[
     ("元", Dimension::Money, 1.0),

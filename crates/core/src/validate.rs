@@ -377,8 +377,9 @@ fn value(o: &Observation, error: &mut impl FnMut(&'static str, String)) {
                 error(
                     field,
                     format!(
-                        "{number} {} is beyond any plausible {:?} value (at most {largest:e} in the base unit)",
-                        o.unit, unit.dimension
+                        "{number} {} is beyond any plausible {} value (at most {largest:e} in the base unit)",
+                        o.unit,
+                        unit.dimension.name()
                     ),
                 );
             }

@@ -145,11 +145,7 @@ impl Live {
         web::mark("chart drawn");
         let canvas: &Element = self.canvas.as_ref();
         set(canvas, "data-marks", &drawn.hits.len().to_string());
-        set(
-            canvas,
-            "data-shape",
-            &format!("{:?}", data.shape).to_lowercase(),
-        );
+        set(canvas, "data-shape", data.shape.name());
         set(canvas, "data-labels-cut", &drawn.cut.len().to_string());
         self.names_cut.set_text_content(None);
         if !drawn.cut.is_empty() {

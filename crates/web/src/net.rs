@@ -93,7 +93,7 @@ async fn fetch_checked(url: &str, signal: Option<&web_sys::AbortSignal>) -> Resu
 /// The body, counted as it streams in and given up at `MAX_BYTES`, whatever the server said of
 /// its size and however it was compressed: memory never holds more than the limit.
 async fn read_body(response: &Response) -> Result<String, String> {
-    let failed = |e: wasm_bindgen::JsValue| format!("could not read the body ({e:?})");
+    let failed = |e: wasm_bindgen::JsValue| format!("could not read the body ({})", js_message(&e));
     let Some(stream) = response.body() else {
         return Ok(String::new());
     };
@@ -118,6 +118,14 @@ async fn read_body(response: &Response) -> Result<String, String> {
         }
     }
     body.text().map_err(|e| e.to_string())
+}
+
+/// What a thrown JS value says: an `Error`'s message, or the value if it is a string.
+fn js_message(thrown: &wasm_bindgen::JsValue) -> String {
+    match thrown.dyn_ref::<js_sys::Error>() {
+        Some(error) => error.message().into(),
+        None => thrown.as_string().unwrap_or_else(|| "no message".into()),
+    }
 }
 
 /// JSON, or what ordinary static hosts call it; an HTML page is not.

@@ -44,8 +44,9 @@ thread_local! {
     static FIRST_VIEW_GONE: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
 }
 
-/// The global in which `first-view.js` keeps the selectors of the first view's tabs and chips
-/// tapped before the app took over, for `reveal` to replay.
+/// The global in which `first-view.js` keeps what was done in the first view before the app
+/// took over, for `reveal` to replay: a button's selector (a tap), or a picker's or year's
+/// selector and value (a change).
 pub const TAPS_KEY: &str = "sportdashTaps";
 
 /// Puts the app in the first view's place: the first view goes, and the app, built unseen after
@@ -61,21 +62,95 @@ pub fn reveal() {
     }
     let taps = js_sys::Reflect::get(&window(), &TAPS_KEY.into()).ok();
     let _ = js_sys::Reflect::delete_property(&window(), &TAPS_KEY.into());
-    let taps: Vec<String> = taps
+    let taps: Vec<Tap> = taps
         .filter(js_sys::Array::is_array)
         .map(|taps| {
             js_sys::Array::from(&taps)
                 .iter()
-                .filter_map(|t| t.as_string())
+                .filter_map(Tap::read)
                 .collect()
         })
         .unwrap_or_default();
-    for selector in taps {
-        if let Ok(Some(control)) = document().query_selector(&selector) {
-            if let Some(control) = control.dyn_ref::<web_sys::HtmlElement>() {
-                control.click();
-            }
+    if !taps.is_empty() {
+        leptos::task::spawn_local(replay(taps));
+    }
+}
+
+/// What was done in the first view: a button tapped, or a picker or year set to a value.
+enum Tap {
+    Click(String),
+    Set(String, String),
+}
+
+impl Tap {
+    /// `first-view.js`'s record: a selector, or a selector and a value.
+    fn read(record: wasm_bindgen::JsValue) -> Option<Tap> {
+        if let Some(selector) = record.as_string() {
+            return Some(Tap::Click(selector));
         }
+        let pair = record.dyn_into::<js_sys::Array>().ok()?;
+        Some(Tap::Set(pair.get(0).as_string()?, pair.get(1).as_string()?))
+    }
+
+    fn selector(&self) -> &str {
+        match self {
+            Tap::Click(selector) | Tap::Set(selector, _) => selector,
+        }
+    }
+}
+
+/// How long a replayed tap waits for its control: a tab's data may still be on its way.
+const REPLAY_WAIT_MS: u32 = 10_000;
+const REPLAY_POLL_MS: u32 = 50;
+
+/// Does the first view's taps in order, each once the app shows its control, and each after
+/// the app has drawn what the one before changed (a tap on a control the app is replacing is
+/// a tap on a control that is gone). A control not shown within `REPLAY_WAIT_MS` is skipped.
+async fn replay(taps: Vec<Tap>) {
+    use gloo::timers::future::TimeoutFuture;
+    for tap in taps {
+        let mut waited = 0;
+        while element::<web_sys::Element>(tap.selector()).is_none() && waited < REPLAY_WAIT_MS {
+            TimeoutFuture::new(REPLAY_POLL_MS).await;
+            waited += REPLAY_POLL_MS;
+        }
+        match &tap {
+            Tap::Click(selector) => {
+                if let Some(button) = element::<web_sys::HtmlElement>(selector) {
+                    button.click();
+                }
+            }
+            Tap::Set(selector, value) => set_value(selector, value),
+        }
+        TimeoutFuture::new(0).await;
+    }
+}
+
+fn element<T: JsCast>(selector: &str) -> Option<T> {
+    document()
+        .query_selector(selector)
+        .ok()
+        .flatten()
+        .and_then(|found| found.dyn_into::<T>().ok())
+}
+
+/// Sets the value of the app's picker or year input at `selector` as a person would: the value,
+/// then a `change` event.
+fn set_value(selector: &str, value: &str) {
+    let target: web_sys::EventTarget =
+        if let Some(select) = element::<web_sys::HtmlSelectElement>(selector) {
+            select.set_value(value);
+            select.into()
+        } else if let Some(input) = element::<web_sys::HtmlInputElement>(selector) {
+            input.set_value(value);
+            input.into()
+        } else {
+            return;
+        };
+    let init = web_sys::EventInit::new();
+    init.set_bubbles(true);
+    if let Ok(change) = web_sys::Event::new_with_event_init_dict("change", &init) {
+        let _ = target.dispatch_event(&change);
     }
 }
 

@@ -154,10 +154,10 @@ pub fn of_checked(checked: &files::Checked) -> Result<String, String> {
 
 /// `first-view.js`: before the body is parsed, it sends an embed's address (`embed=1`, from
 /// before the light embed page; the mode as `state::parse` reads it) to that page; keeps the
-/// first view's taps on tabs and chips for the app to replay; and hides the first view where
-/// the app will show another view: an address with parameters, or another language than the
-/// first view's remembered on the device. Written from the app's own storage key, default language and
-/// embed page, so the two cannot drift apart.
+/// first view's taps on its buttons and changes to its picker and years for the app to replay;
+/// and hides the first view where the app will show another view: an address with parameters,
+/// or another language than the first view's remembered on the device. Written from the app's
+/// own storage key, default language and embed page, so the two cannot drift apart.
 pub fn script() -> String {
     format!(
         "// Written by `sportdash snapshot` (src/first_view.rs): sends embeds to {EMBED_PAGE}, keeps the\n\
@@ -172,15 +172,26 @@ pub fn script() -> String {
          }});\n  \
          if (mode === 'embed') {{\n    \
          location.replace('{EMBED_PAGE}' + location.search + location.hash);\n    return;\n  }}\n  \
-         // Until the app takes over, a tap on a tab, a place chip or the filters' summary is shown at\n  \
-         // once and kept for the app to replay (browser::reveal); nothing else in it answers.\n  \
+         // Until the app takes over, a tap on a button or a changed picker or year is kept for the\n  \
+         // app to replay (browser::reveal). Tabs, chips and switches show it at once; other\n  \
+         // buttons show that they wait.\n  \
          var taps = window.{TAPS} = [];\n  \
          function inView(event) {{\n    \
          var target = event.target;\n    \
          return target && target.closest && target.closest('.first-view') ? target : null;\n  }}\n  \
+         // The app's own button for a first-view button: the same data attribute and value.\n  \
+         function selectorOf(button) {{\n    \
+         var data = button.dataset;\n    \
+         if (data.view !== undefined) return '.tabs .tab[data-view=\"' + data.view + '\"]';\n    \
+         if (data.entity !== undefined) return '.chips .chip[data-entity=\"' + data.entity + '\"]';\n    \
+         var names = ['show', 'action', 'export'];\n    \
+         for (var i = 0; i < names.length; i++) {{\n      \
+         if (data[names[i]] !== undefined) return 'button[data-' + names[i] + '=\"' + data[names[i]] + '\"]';\n    \
+         }}\n    \
+         return null;\n  }}\n  \
          document.addEventListener('click', function (event) {{\n    \
          var target = inView(event);\n    \
-         if (!target || target.closest('a[href]')) return;\n    \
+         if (!target || target.closest('a[href], select, input')) return;\n    \
          event.preventDefault();\n    \
          event.stopPropagation();\n    \
          // A phone keeps the chips folded under the filters' summary (style.css).\n    \
@@ -190,23 +201,34 @@ pub fn script() -> String {
          summary.parentNode.classList.toggle('unfolded');\n      \
          return;\n    \
          }}\n    \
-         var tab = target.closest('.tabs .tab[data-view]');\n    \
-         var chip = target.closest('.chips .chip[data-entity]');\n    \
-         if (tab) {{\n      \
-         taps.push('.tabs .tab[data-view=\"' + tab.dataset.view + '\"]');\n      \
-         tab.parentNode.querySelectorAll('.tab').forEach(function (t) {{ t.setAttribute('aria-pressed', String(t === tab)); }});\n    \
-         }} else if (chip) {{\n      \
-         taps.push('.chips .chip[data-entity=\"' + chip.dataset.entity + '\"]');\n      \
-         chip.setAttribute('aria-pressed', String(chip.getAttribute('aria-pressed') !== 'true'));\n    \
+         var button = target.closest('button');\n    \
+         var selector = button && selectorOf(button);\n    \
+         if (!selector) return;\n    \
+         taps.push(selector);\n    \
+         var pressed = button.getAttribute('aria-pressed');\n    \
+         var group = button.dataset.view !== undefined ? '.tab' : button.dataset.show !== undefined ? '[data-show]' : null;\n    \
+         if (group) {{\n      \
+         button.parentNode.querySelectorAll(group).forEach(function (b) {{ b.setAttribute('aria-pressed', String(b === button)); }});\n    \
+         }} else if (pressed !== null) {{\n      \
+         button.setAttribute('aria-pressed', String(pressed !== 'true'));\n    \
+         }} else {{\n      \
+         button.classList.add('waiting');\n    \
          }}\n  \
          }}, true);\n  \
-         ['keydown', 'beforeinput', 'submit'].forEach(function (kind) {{\n    \
-         document.addEventListener(kind, function (event) {{\n      \
-         var target = inView(event);\n      \
-         if (!target || (kind === 'keydown' && (event.key === 'Tab' || target.closest('button, a[href]')))) return;\n      \
-         event.preventDefault();\n    \
+         document.addEventListener('change', function (event) {{\n    \
+         var target = inView(event);\n    \
+         if (!target) return;\n    \
+         var selector = target.matches('select.indicator') ? 'select.indicator'\n      \
+         : target.matches('input[data-role]') ? 'input[data-role=\"' + target.dataset.role + '\"]' : null;\n    \
+         if (selector) taps.push([selector, target.value]);\n  \
          }}, true);\n  \
-         }});\n  \
+         document.addEventListener('keydown', function (event) {{\n    \
+         var target = inView(event);\n    \
+         if (target && event.key !== 'Tab' && !target.closest('button, a[href], select, input')) event.preventDefault();\n  \
+         }}, true);\n  \
+         document.addEventListener('submit', function (event) {{\n    \
+         if (inView(event)) event.preventDefault();\n  \
+         }}, true);\n  \
          var other = location.search.length > 1;\n  try {{\n    \
          var stored = localStorage.getItem('{LANG_KEY}');\n    \
          other = other || (stored !== null && JSON.parse(stored) !== '{}');\n  \

@@ -105,7 +105,7 @@ describe('the first view', () => {
     });
   }
 
-  test('a tap on a place chip or a tab before the app takes over shows at once, and the app does it', async () => {
+  test('a tap or a change in the first view before the app takes over shows at once, and the app does it', async () => {
     for (const [name, device] of [['phone', SIZES.phone], ['laptop', SIZES.laptop]]) {
       await withSite({}, device, async (url, context) => {
         const tap = (page, selector) => (device.hasTouch ? page.tap(selector) : page.click(selector));
@@ -116,16 +116,24 @@ describe('the first view', () => {
         if (name === 'phone') await tap(page, '.first-view details.filters > summary');
         await tap(page, chip);
         assert.equal(await page.getAttribute(chip, 'aria-pressed'), 'true', `${name}: the tap shows in the first view`);
-        // Nothing else in it answers: a click on the table switch changes nothing.
-        await page.click('.first-view [data-show=table]');
+        // Another indicator and a later first year, chosen as a person would.
+        const picker = '.first-view select.indicator';
+        const indicator = await page.$eval(picker, (s) => [...s.options].map((o) => o.value).find((v) => v !== s.value));
+        assert.ok(indicator, 'the picker offers another indicator');
+        await page.selectOption(picker, indicator);
+        await page.fill('.first-view input[data-role=year-from]', '2022');
+        await page.press('.first-view input[data-role=year-from]', 'Tab');
+        assert.equal(await page.inputValue('.first-view input[data-role=year-from]'), '2022');
         assert.equal(await page.locator('canvas.chart').count(), 0, 'the app has not run');
         await release();
         await waitForChart(page);
         await page.waitForFunction(() => new URL(location.href).searchParams.get('entities')?.split(',').includes('chongqing'));
+        await page.waitForFunction((id) => new URL(location.href).searchParams.get('indicator') === id, indicator);
+        await page.waitForFunction(() => new URL(location.href).searchParams.get('years')?.startsWith('2022'));
         assert.equal(await page.getAttribute('.chips .chip[data-entity=chongqing]', 'aria-pressed'), 'true', `${name}: the app did it`);
         assert.equal(await page.locator('.chips .chip[data-entity=chongqing]').isVisible(), true, `${name}: where it was tapped`);
-        assert.equal(await page.locator('.data-table').count(), 0, 'the chart, not the table');
-        assert.match(await page.textContent('.chart-summary'), /3个地区/, 'the chart has the third place');
+        assert.equal(await page.inputValue('select.indicator'), indicator, `${name}: the app's picker shows the indicator chosen`);
+        assert.equal(await page.inputValue('input[data-role=year-from]'), '2022', `${name}: and the year typed`);
         assert.deepEqual(errors, []);
         await page.close();
 
@@ -133,10 +141,18 @@ describe('the first view', () => {
         await tap(second.page, '.first-view .tabs .tab[data-view=events]');
         assert.equal(await second.page.getAttribute('.first-view .tab[data-view=events]', 'aria-pressed'), 'true');
         assert.equal(await second.page.getAttribute('.first-view .tab[data-view=medals]', 'aria-pressed'), 'false');
+        await tap(second.page, '.first-view [data-show=table]');
+        assert.equal(await second.page.getAttribute('.first-view [data-show=table]', 'aria-pressed'), 'true');
+        assert.equal(await second.page.getAttribute('.first-view [data-show=chart]', 'aria-pressed'), 'false');
+        // A button with no state of its own shows that it waits for the app.
+        await tap(second.page, '.first-view [data-action=embed]');
+        assert.match(await second.page.getAttribute('.first-view [data-action=embed]', 'class'), /\bwaiting\b/);
         await second.release();
         await second.page.waitForFunction(() => new URL(location.href).searchParams.get('view') === 'events');
-        await waitForChart(second.page);
+        await second.page.waitForFunction(() => new URL(location.href).searchParams.get('show') === 'table');
         assert.equal(await second.page.getAttribute('.tab[aria-pressed=true]', 'data-view'), 'events', `${name}: the app opened the tab`);
+        await second.page.waitForSelector('.data-table');
+        assert.equal(await second.page.getAttribute('[data-action=embed]', 'aria-expanded'), 'true', `${name}: and the embed code`);
         assert.deepEqual(second.errors, []);
       });
     }

@@ -164,6 +164,32 @@ pub(crate) fn label_boxes(hits: &[Hit]) -> Vec<LabelBox> {
         .collect()
 }
 
+/// Where the levels of `rows` (drawn with `Values::Up`) cross the plot, `reach` pixels either
+/// side: for value labels to keep clear of, as a number struck through by a dashed line is
+/// hard to read.
+pub(crate) fn level_lines<DB: DrawingBackend>(
+    chart: &Plot<DB>,
+    data_rows: &[Row],
+    rows: &[usize],
+    plotted: impl Fn(f64) -> f64,
+    reach: i32,
+) -> Vec<LabelBox> {
+    let x = chart.x_range();
+    rows.iter()
+        .filter_map(|&index| data_rows[index].cell.value())
+        .map(|value| {
+            let start = chart.backend_coord(&(x.start, plotted(value)));
+            let end = chart.backend_coord(&(x.end, plotted(value)));
+            LabelBox {
+                left: start.0,
+                top: start.1 - reach,
+                right: end.0,
+                bottom: start.1 + reach,
+            }
+        })
+        .collect()
+}
+
 /// Beside bars, every reference as a level (there is no line of years to draw national values
 /// on): where each name is, to be tapped.
 pub(crate) fn draw_beside_bars<DB: DrawingBackend>(

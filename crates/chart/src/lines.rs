@@ -12,7 +12,7 @@ use sportdash_core::model::Status;
 use sportdash_core::query::{is_reference, Cell, ChartData, Row, SeriesKey};
 
 use crate::labels::{place_labels, side_by_side, LabelBox, Side};
-use crate::levels::{draw_levels, label_boxes, level_rows, Values};
+use crate::levels::{draw_levels, label_boxes, level_lines, level_rows, Values};
 use crate::text::{axis_number, estimate_width, nice_top, whole_numbers};
 use crate::{DrawResult, Hit, Plot, Scene, Style};
 
@@ -125,7 +125,15 @@ pub(crate) fn draw_lines<DB: DrawingBackend>(
         |v| plotted(data, v),
         &points,
     )?;
-    write_value_labels(scene, &chart, labels, radius, &label_boxes(&level_hits))?;
+    let mut taken = label_boxes(&level_hits);
+    taken.extend(level_lines(
+        &chart,
+        &data.rows,
+        &levels,
+        |v| plotted(data, v),
+        scene.style.px(2.0),
+    ));
+    write_value_labels(scene, &chart, labels, radius, &taken)?;
     hits.extend(level_hits);
     Ok(hits)
 }

@@ -532,6 +532,33 @@ fn the_dark_theme_draws_light_ink_on_a_dark_ground_with_thicker_lines() {
 
 /// Every non-empty text element's box, from its position, anchor and size, with the width the
 /// chart estimates for it (`chart::estimate_width`: the same measure it places labels by).
+/// The heights of the dashed levels in `svg`: many short horizontal dashes at one height.
+fn dashed_levels(svg: &str) -> Vec<i32> {
+    let mut dashes: std::collections::BTreeMap<i32, usize> = Default::default();
+    for element in svg.split("<polyline").skip(1) {
+        let Some(points) = element.split(" points=\"").nth(1) else {
+            continue;
+        };
+        let ys: Vec<i32> = points
+            .split('"')
+            .next()
+            .unwrap_or_default()
+            .split_whitespace()
+            .filter_map(|p| p.split_once(',')?.1.parse().ok())
+            .collect();
+        if let [a, b] = ys[..] {
+            if a == b {
+                *dashes.entry(a).or_default() += 1;
+            }
+        }
+    }
+    dashes
+        .into_iter()
+        .filter(|&(_, count)| count >= 8)
+        .map(|(y, _)| y)
+        .collect()
+}
+
 fn text_boxes(svg: &str) -> Vec<(String, chart::LabelBox)> {
     svg_texts(svg)
         .into_iter()
@@ -1077,7 +1104,8 @@ fn national_values_and_targets_are_drawn_named_and_tappable() {
             row.indicator
         );
     }
-    // On every screen the target's name and the values are clear of each other.
+    // On every screen the target's name and the values are clear of each other, and no value
+    // is struck through by the target's line.
     let catalog = data.catalog.as_ref().unwrap();
     let values: Vec<String> = chart
         .rows
@@ -1085,7 +1113,19 @@ fn national_values_and_targets_are_drawn_named_and_tappable() {
         .map(|r| sportdash_core::describe::value_label(r, Lang::Zh))
         .collect();
     for device in [PHONE, LAPTOP, SCREEN] {
-        let boxes = text_boxes(&svg_on(&chart, catalog, device));
+        let drawn = svg_on(&chart, catalog, device);
+        let boxes = text_boxes(&drawn);
+        let levels = dashed_levels(&drawn);
+        assert_eq!(levels.len(), targets, "{:?}: the target's line", device.0);
+        for (text, place) in boxes.iter().filter(|(t, _)| values.contains(t)) {
+            for &y in &levels {
+                assert!(
+                    !(place.top..=place.bottom).contains(&y),
+                    "{:?}: {text} {place:?} crossed by the level at y {y}",
+                    device.0
+                );
+            }
+        }
         let named = |t: &String| values.contains(t) || t.starts_with("全国：");
         for (i, (a, at)) in boxes.iter().enumerate() {
             for (b, bt) in &boxes[i + 1..] {

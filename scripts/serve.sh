@@ -7,4 +7,5 @@ cd "$(dirname "$0")/.."
 bash scripts/install-tools.sh build
 source scripts/env.sh
 use_size_build
-exec trunk serve --release --address 127.0.0.1 --port 8080 "$@"
+# The address and port are Trunk.toml's (127.0.0.1:8080); `--port N` here takes another.
+exec trunk serve --release "$@"

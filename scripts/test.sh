@@ -46,6 +46,26 @@ ls -l dist/*.wasm dist/*.js | awk '{print $5, $9}'
 printf 'dashboard wasm gzip: %s bytes\n' "$(gzip -9 -c dist/dashboard-*_bg.wasm | wc -c)"
 printf 'embed wasm gzip: %s bytes\n' "$(gzip -9 -c dist/embed-*_bg.wasm | wc -c)"
 
+step "scripts/serve.sh: the development server builds the site and serves it"
+# Its build differs from the release build only in Trunk's serve mode, where a failed build
+# still serves the last dist: so the log is read, not only the page.
+serve_log=target/serve.log
+bash scripts/serve.sh --port 8091 > "$serve_log" 2>&1 &
+serve_pid=$!
+for _ in $(seq 1 300); do
+  grep -q "server listening" "$serve_log" && break
+  kill -0 "$serve_pid" 2>/dev/null || break
+  sleep 1
+done
+served=$(curl -s -o /dev/null -w '%{http_code}' http://127.0.0.1:8091/embed.html || true)
+kill "$serve_pid" 2>/dev/null || true
+wait "$serve_pid" 2>/dev/null || true
+if [ "$served" != 200 ] || ! grep -q "server listening" "$serve_log" || grep -q "ERROR" "$serve_log"; then
+  cat "$serve_log"
+  echo "scripts/serve.sh did not build and serve the site (HTTP $served)"
+  exit 1
+fi
+
 step "synthetic national data set (about 3,200 places × 20 years × 12 indicators)"
 cargo run --quiet -p sportdash-devtools --example national -- target/national | tail -1
 

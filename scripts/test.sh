@@ -2,7 +2,8 @@
 # Installs what the tests need and runs them all: format and lints, native tests (core, data,
 # validator, charts), the open data package (frictionless validate) and the data files' JSON
 # Schemas, the validator CLI and the independent quote check, component tests in headless
-# Chromium, a release build, and end-to-end tests of the built site in Chromium.
+# Chromium, the release build, the development server, and end-to-end tests of the built site in
+# Chromium.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 started=$SECONDS

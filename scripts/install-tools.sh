@@ -6,7 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 what=${1:-build}
-tools_dir=${SPORTDASH_TOOLS:-$HOME/.cache/sportdash-tools}
+source scripts/env.sh   # tools_dir, the size build's toolchain
 trunk_version="0.21.14"
 binaryen_version="132"
 frictionless_version="5.21.0"
@@ -24,7 +24,6 @@ if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
   rustup target add wasm32-unknown-unknown
 fi
 
-source scripts/env.sh
 if ! rustup component list --toolchain "$size_toolchain" --installed 2>/dev/null | grep -q '^rust-src'; then
   # The deployed wasm's size build (scripts/env.sh): its standard library is built from source.
   say "rust $size_toolchain with rust-src (about 30 seconds)"

@@ -24,7 +24,7 @@ pub use web::mark;
 /// not after the app mounts, on the way to the first chart.
 #[cfg(target_arch = "wasm32")]
 pub fn remove_boot_note() {
-    if let Ok(Some(note)) = document().query_selector(".boot") {
+    if let Some(note) = element::<web_sys::Element>(".boot") {
         note.remove();
     }
 }
@@ -37,7 +37,7 @@ pub fn first_view_shown() -> bool {
     let hidden = document()
         .document_element()
         .is_some_and(|root| root.class_name() == "not-first-view");
-    !hidden && matches!(document().query_selector(".first-view"), Ok(Some(_)))
+    !hidden && element::<web_sys::Element>(".first-view").is_some()
 }
 
 thread_local! {
@@ -57,7 +57,7 @@ pub fn reveal() {
     if FIRST_VIEW_GONE.with(|gone| gone.replace(true)) {
         return;
     }
-    if let Ok(Some(first_view)) = document().query_selector(".first-view") {
+    if let Some(first_view) = element::<web_sys::Element>(".first-view") {
         first_view.remove();
     }
     let taps = js_sys::Reflect::get(&window(), &TAPS_KEY.into()).ok();
@@ -126,6 +126,7 @@ async fn replay(taps: Vec<Tap>) {
     }
 }
 
+/// The page's first element at `selector`, if it is a `T`.
 fn element<T: JsCast>(selector: &str) -> Option<T> {
     document()
         .query_selector(selector)

@@ -530,8 +530,6 @@ fn the_dark_theme_draws_light_ink_on_a_dark_ground_with_thicker_lines() {
     );
 }
 
-/// Every non-empty text element's box, from its position, anchor and size, with the width the
-/// chart estimates for it (`chart::estimate_width`: the same measure it places labels by).
 /// The heights of the dashed levels in `svg`: many short horizontal dashes at one height.
 fn dashed_levels(svg: &str) -> Vec<i32> {
     let mut dashes: std::collections::BTreeMap<i32, usize> = Default::default();
@@ -559,6 +557,8 @@ fn dashed_levels(svg: &str) -> Vec<i32> {
         .collect()
 }
 
+/// Every non-empty text element's box, from its position, anchor and size, with the width the
+/// chart estimates for it (`chart::estimate_width`: the same measure it places labels by).
 fn text_boxes(svg: &str) -> Vec<(String, chart::LabelBox)> {
     svg_texts(svg)
         .into_iter()

@@ -62,12 +62,46 @@ impl LabelBox {
             && other.top < self.bottom
     }
 
+    /// Whether `segment` passes through this box (Liang–Barsky clipping).
+    pub fn crossed_by(&self, segment: &Segment) -> bool {
+        let (x0, y0) = (f64::from(segment.from.0), f64::from(segment.from.1));
+        let (dx, dy) = (f64::from(segment.to.0) - x0, f64::from(segment.to.1) - y0);
+        let (mut enter, mut leave) = (0.0_f64, 1.0_f64);
+        for (towards, room) in [
+            (-dx, x0 - f64::from(self.left)),
+            (dx, f64::from(self.right) - x0),
+            (-dy, y0 - f64::from(self.top)),
+            (dy, f64::from(self.bottom) - y0),
+        ] {
+            if towards == 0.0 {
+                if room < 0.0 {
+                    return false;
+                }
+            } else if towards < 0.0 {
+                enter = enter.max(room / towards);
+            } else {
+                leave = leave.min(room / towards);
+            }
+            if enter > leave {
+                return false;
+            }
+        }
+        true
+    }
+
     pub fn inside(&self, bounds: &LabelBox) -> bool {
         self.left >= bounds.left
             && self.right <= bounds.right
             && self.top >= bounds.top
             && self.bottom <= bounds.bottom
     }
+}
+
+/// A drawn line between two pixels, which labels keep clear of.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Segment {
+    pub from: (i32, i32),
+    pub to: (i32, i32),
 }
 
 /// Where a value label goes beside its point, in the order they are tried.
@@ -112,22 +146,24 @@ impl Side {
 }
 
 /// Where to write each label, taken in `priority` order: the first side (above, below, right,
-/// left of its point) that stays inside `bounds` and overlaps neither a mark in `marks` nor a
-/// label placed before it, or `None` where there is no room. A label left out is still a
-/// hover, a tap or an arrow key away.
+/// left of its point) that stays inside `bounds`, overlaps neither a mark in `marks` nor a
+/// label placed before it, and is crossed by none of `lines`; or `None` where there is no room.
+/// A label left out is still a hover, a tap or an arrow key away.
 pub fn place_labels(
     boxes: &[[LabelBox; 4]],
     priority: &[usize],
     bounds: &LabelBox,
     marks: &[LabelBox],
+    lines: &[Segment],
 ) -> Vec<Option<Side>> {
     let mut chosen = vec![None; boxes.len()];
     let mut placed: Vec<LabelBox> = marks.to_vec();
     for &label in priority {
-        let free = Side::ALL
-            .into_iter()
-            .zip(boxes[label])
-            .find(|(_, place)| place.inside(bounds) && !placed.iter().any(|p| p.overlaps(place)));
+        let free = Side::ALL.into_iter().zip(boxes[label]).find(|(_, place)| {
+            place.inside(bounds)
+                && !placed.iter().any(|p| p.overlaps(place))
+                && !lines.iter().any(|line| place.crossed_by(line))
+        });
         if let Some((side, place)) = free {
             placed.push(place);
             chosen[label] = Some(side);

@@ -22,7 +22,7 @@ mod svg;
 mod text;
 
 pub use any_backend::{AnyBackend, Drawn, Surface, SurfaceError};
-pub use labels::{place_labels, side_by_side, LabelBox, Side};
+pub use labels::{place_labels, side_by_side, LabelBox, Segment, Side};
 pub use lines::year_label_step;
 pub use style::{series_colour, Style, FONT, PALETTE};
 pub use svg::{svg, svg_into, svg_styled};

@@ -11,7 +11,7 @@ use sportdash_core::model::ReferenceKind;
 use sportdash_core::model::Status;
 use sportdash_core::query::{is_reference, Cell, ChartData, Row, SeriesKey};
 
-use crate::labels::{place_labels, side_by_side, LabelBox, Side};
+use crate::labels::{place_labels, side_by_side, LabelBox, Segment, Side};
 use crate::levels::{draw_levels, label_boxes, level_lines, level_rows, Values};
 use crate::text::{axis_number, estimate_width, nice_top, whole_numbers};
 use crate::{DrawResult, Hit, Plot, Scene, Style};
@@ -84,6 +84,7 @@ pub(crate) fn draw_lines<DB: DrawingBackend>(
 
     let mut hits = Vec::new();
     let mut labels: Vec<PointLabel> = Vec::new();
+    let mut lines: Vec<Segment> = Vec::new();
     for series in 0..data.series.len() {
         if data.series[series].key == SeriesKey::Reference(ReferenceKind::Target) {
             continue;
@@ -91,6 +92,10 @@ pub(crate) fn draw_lines<DB: DrawingBackend>(
         let colour = style.series(data, series);
         let points = points_of(data, series, shift_of);
         draw_segments(style, &mut chart, colour, &points)?;
+        lines.extend(points.windows(2).map(|pair| Segment {
+            from: chart.backend_coord(&(pair[0].x, pair[0].y)),
+            to: chart.backend_coord(&(pair[1].x, pair[1].y)),
+        }));
         for point in &points {
             draw_mark(style, &mut chart, colour, point, radius)?;
             let at = chart.backend_coord(&(point.x, point.y));
@@ -133,7 +138,7 @@ pub(crate) fn draw_lines<DB: DrawingBackend>(
         |v| plotted(data, v),
         scene.style.px(2.0),
     ));
-    write_value_labels(scene, &chart, labels, radius, &taken)?;
+    write_value_labels(scene, &chart, labels, radius, (&taken, &lines))?;
     hits.extend(level_hits);
     Ok(hits)
 }
@@ -333,13 +338,14 @@ impl PointLabel {
     }
 }
 
-/// Writes the value labels that have room, each on the first free side of its point.
+/// Writes the value labels that have room, each on the first free side of its point: clear of
+/// the points, of what is `taken` and of the series' `lines`.
 fn write_value_labels<DB: DrawingBackend>(
     scene: &Scene<DB>,
     chart: &Plot<DB>,
     labels: Vec<PointLabel>,
     radius: i32,
-    taken: &[LabelBox],
+    (taken, lines): (&[LabelBox], &[Segment]),
 ) -> DrawResult<(), DB> {
     let style = scene.style;
     let years = scene.data.line_years();
@@ -371,7 +377,7 @@ fn write_value_labels<DB: DrawingBackend>(
         })
         .chain(taken.iter().copied())
         .collect();
-    let sides = place_labels(&boxes, &priority, &bounds, &marks);
+    let sides = place_labels(&boxes, &priority, &bounds, &marks, lines);
     let body = style.body();
     for (label, side) in labels.into_iter().zip(sides) {
         if let Some(side) = side {

@@ -557,6 +557,34 @@ fn dashed_levels(svg: &str) -> Vec<i32> {
         .collect()
 }
 
+/// Every line drawn thicker than the axes (the series' lines, their dashes and the targets'
+/// levels), as segments between the points of its polylines.
+fn drawn_lines(svg: &str) -> Vec<chart::Segment> {
+    let mut lines = Vec::new();
+    for element in svg.split("<polyline").skip(1) {
+        let element = element.split('>').next().unwrap_or_default();
+        if element.contains("stroke-width=\"1\"") {
+            continue;
+        }
+        let points: Vec<(i32, i32)> = element
+            .split(" points=\"")
+            .nth(1)
+            .and_then(|p| p.split('"').next())
+            .unwrap_or_default()
+            .split_whitespace()
+            .filter_map(|p| {
+                let (x, y) = p.split_once(',')?;
+                Some((x.parse().ok()?, y.parse().ok()?))
+            })
+            .collect();
+        lines.extend(points.windows(2).map(|pair| chart::Segment {
+            from: pair[0],
+            to: pair[1],
+        }));
+    }
+    lines
+}
+
 /// Every non-empty text element's box, from its position, anchor and size, with the width the
 /// chart estimates for it (`chart::estimate_width`: the same measure it places labels by).
 fn text_boxes(svg: &str) -> Vec<(String, chart::LabelBox)> {
@@ -685,7 +713,7 @@ fn a_dense_line_chart_writes_no_value_over_other_text_and_thins_its_years() {
 
 #[test]
 fn labels_take_the_first_free_side_in_priority_order_or_none() {
-    use chart::{LabelBox, Side::*};
+    use chart::{LabelBox, Segment, Side::*};
     let boxed = |left, top, right, bottom| LabelBox {
         left,
         top,
@@ -693,12 +721,15 @@ fn labels_take_the_first_free_side_in_priority_order_or_none() {
         bottom,
     };
     let bounds = boxed(0, 0, 100, 100);
-    // Labels 20 × 10 pixels, 5 pixels from their points: (what, points, priority, marks, sides).
+    let line = |from, to| Segment { from, to };
+    // Labels 20 × 10 pixels, 5 pixels from their points:
+    // (what, points, priority, marks, lines, sides).
     let cases = [
         (
             "apart, both above",
             vec![(20, 50), (80, 50)],
             vec![0, 1],
+            vec![],
             vec![],
             vec![Some(Above), Some(Above)],
         ),
@@ -707,12 +738,14 @@ fn labels_take_the_first_free_side_in_priority_order_or_none() {
             vec![(50, 50); 5],
             vec![0, 1, 2, 3, 4],
             vec![],
+            vec![],
             vec![Some(Above), Some(Below), Some(Right), Some(Left), None],
         ),
         (
             "priority, not order, decides who is above",
             vec![(50, 50), (50, 50)],
             vec![1, 0],
+            vec![],
             vec![],
             vec![Some(Below), Some(Above)],
         ),
@@ -721,12 +754,14 @@ fn labels_take_the_first_free_side_in_priority_order_or_none() {
             vec![(50, 8)],
             vec![0],
             vec![],
+            vec![],
             vec![Some(Below)],
         ),
         (
             "at the right edge and the bottom: above, then left",
             vec![(90, 95), (90, 95)],
             vec![0, 1],
+            vec![],
             vec![],
             vec![Some(Above), Some(Left)],
         ),
@@ -735,6 +770,7 @@ fn labels_take_the_first_free_side_in_priority_order_or_none() {
             vec![(50, 50)],
             vec![0],
             vec![boxed(38, 30, 54, 70)],
+            vec![],
             vec![Some(Right)],
         ),
         (
@@ -742,16 +778,45 @@ fn labels_take_the_first_free_side_in_priority_order_or_none() {
             vec![(20, 50), (80, 50)],
             vec![1],
             vec![],
+            vec![],
             vec![None, Some(Above)],
         ),
+        (
+            "a line from the point up and to the right: below",
+            vec![(50, 50)],
+            vec![0],
+            vec![],
+            vec![line((50, 50), (90, 10))],
+            vec![Some(Below)],
+        ),
+        (
+            "lines through above, below and right of the point: left",
+            vec![(50, 50)],
+            vec![0],
+            vec![],
+            vec![
+                line((50, 50), (100, 48)),
+                line((20, 40), (80, 40)),
+                line((0, 60), (100, 60)),
+            ],
+            vec![Some(Left)],
+        ),
+        (
+            "a line passing beside a side's box leaves it free",
+            vec![(50, 50)],
+            vec![0],
+            vec![],
+            vec![line((30, 0), (70, 30))],
+            vec![Some(Above)],
+        ),
     ];
-    for (what, points, priority, marks, sides) in cases {
+    for (what, points, priority, marks, lines, sides) in cases {
         let boxes: Vec<[LabelBox; 4]> = points
             .iter()
             .map(|&p| chart::Side::ALL.map(|side| side.label_box(p, 20, 10, 5)))
             .collect();
         assert_eq!(
-            chart::place_labels(&boxes, &priority, &bounds, &marks),
+            chart::place_labels(&boxes, &priority, &bounds, &marks, &lines),
             sides,
             "{what}"
         );
@@ -1105,7 +1170,7 @@ fn national_values_and_targets_are_drawn_named_and_tappable() {
         );
     }
     // On every screen the target's name and the values are clear of each other, and no value
-    // is struck through by the target's line.
+    // is struck through by the target's line or by a series' line.
     let catalog = data.catalog.as_ref().unwrap();
     let values: Vec<String> = chart
         .rows
@@ -1117,11 +1182,25 @@ fn national_values_and_targets_are_drawn_named_and_tappable() {
         let boxes = text_boxes(&drawn);
         let levels = dashed_levels(&drawn);
         assert_eq!(levels.len(), targets, "{:?}: the target's line", device.0);
+        let lines = drawn_lines(&drawn);
         for (text, place) in boxes.iter().filter(|(t, _)| values.contains(t)) {
             for &y in &levels {
                 assert!(
                     !(place.top..=place.bottom).contains(&y),
                     "{:?}: {text} {place:?} crossed by the level at y {y}",
+                    device.0
+                );
+            }
+            // A pixel in from each side: the text's box is rounded as the chart's is not.
+            let inner = chart::LabelBox {
+                left: place.left + 1,
+                top: place.top + 1,
+                right: place.right - 1,
+                bottom: place.bottom - 1,
+            };
+            if let Some(line) = lines.iter().find(|line| inner.crossed_by(line)) {
+                panic!(
+                    "{:?}: {text} {place:?} crossed by the line {line:?}",
                     device.0
                 );
             }

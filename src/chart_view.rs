@@ -7,7 +7,7 @@ use leptos::html;
 use leptos::prelude::*;
 use plotters_canvas::CanvasBackend;
 
-use sportdash_chart::{Hit, Picture, Step, Style};
+use sportdash_chart::{Hit, Picture, Room, Step, Style};
 use sportdash_core::describe::{describe, title, CardLineKind};
 use sportdash_core::lang::Lang;
 use sportdash_core::model::Catalog;
@@ -55,12 +55,33 @@ pub fn ChartCanvas(
     // The value whose card is open, and where (CSS pixels on the canvas).
     let active = RwSignal::new(None::<(usize, f64, f64)>);
 
+    // Which chart is drawn (a new one starts without the room an earlier one asked for), and
+    // the room given to it.
+    let drawing = Memo::new(move |last: Option<&u64>| {
+        chart.track();
+        last.map_or(0, |n| n + 1)
+    });
+    let room = StoredValue::new((0_u64, None::<(f64, f64)>));
+
     let draw_catalog = catalog.clone();
     Effect::new(move |_| {
         let Some(canvas) = canvas.get() else { return };
-        let Some(drawn) = paint(&canvas, size.get(), chart, &draw_catalog, look, stage) else {
+        let at = size.get();
+        let Some(drawn) = paint(&canvas, at, chart, &draw_catalog, look, stage) else {
             return;
         };
+        if !stage {
+            let (of, given) = room.get_value();
+            let now = drawing.get();
+            let ratio = window().device_pixel_ratio().max(1.0);
+            let wanted = drawn.room(at, ratio, given.filter(|_| of == now));
+            room.set_value((now, wanted));
+            if wanted != given {
+                if let Some(frame) = frame.get_untracked() {
+                    give_room(&frame, wanted);
+                }
+            }
+        }
         if cut_names.with_untracked(|names| *names != drawn.cut) {
             cut_names.set(drawn.cut);
         }
@@ -114,6 +135,16 @@ pub fn ChartCanvas(
         <p class="chart-summary" id="chart-summary">{summary}</p>
     }
     .into_any()
+}
+
+/// Bars laid across that came out too short get the height they asked for (the page scrolls);
+/// without, the frame has the height the page's style gives it.
+fn give_room(frame: &web_sys::HtmlDivElement, room: Room) {
+    let style = web_sys::HtmlElement::style(frame);
+    let _ = match room {
+        Some((_, height)) => style.set_property("min-height", &format!("{height}px")),
+        None => style.remove_property("min-height").map(drop),
+    };
 }
 
 /// The frame's size in CSS pixels, kept up to date while the component lives.

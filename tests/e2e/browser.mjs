@@ -56,14 +56,22 @@ export async function waitForChart(page) {
 /// Moves the pointer (or taps, on a touch screen; or clicks) across the chart until a source
 /// card (hover) or the source panel (tap, click) opens. Returns whether one did. Bars and points
 /// are not in the DOM, so a person's way is the only way.
+/// A chart taller than the screen (bars laid across on a phone) is scrolled to each row tried.
 export async function openSourceCard(page, { touch = false, click = false, from = 0.3, to = 0.95 } = {}) {
-  const box = await page.locator('canvas.chart').boundingBox();
+  const canvas = page.locator('canvas.chart');
+  const screen = page.viewportSize();
   const opened = touch || click ? '.source-panel' : '.tooltip';
   for (let fy = from; fy <= to; fy += 0.04) {
+    let box = await canvas.boundingBox();
+    if (box.y + box.height * fy < 0 || box.y + box.height * fy > screen.height) {
+      await page.evaluate((dy) => window.scrollBy(0, dy), box.y + box.height * fy - screen.height / 2);
+      box = await canvas.boundingBox();
+    }
+    const y = box.y + box.height * fy;
     for (let x = box.x + 40; x < box.x + box.width; x += 12) {
-      if (touch) await page.touchscreen.tap(x, box.y + box.height * fy);
-      else if (click) await page.mouse.click(x, box.y + box.height * fy);
-      else await page.mouse.move(x, box.y + box.height * fy);
+      if (touch) await page.touchscreen.tap(x, y);
+      else if (click) await page.mouse.click(x, y);
+      else await page.mouse.move(x, y);
       if (await page.locator(opened).count()) return true;
     }
   }

@@ -42,6 +42,46 @@ const RECORD_CANVAS_TEXT = () => {
   };
 };
 
+// Every text the canvas writes in its latest drawing (a drawing starts by filling the whole
+// canvas), with its ink's box in canvas pixels.
+const RECORD_CANVAS_BOXES = () => {
+  window.__boxes = [];
+  const fillRect = CanvasRenderingContext2D.prototype.fillRect;
+  CanvasRenderingContext2D.prototype.fillRect = function (x, y, w, h) {
+    if (x <= 0 && y <= 0 && w >= this.canvas.width && h >= this.canvas.height) window.__boxes = [];
+    return fillRect.call(this, x, y, w, h);
+  };
+  const fillText = CanvasRenderingContext2D.prototype.fillText;
+  CanvasRenderingContext2D.prototype.fillText = function (text, x, y, ...rest) {
+    const m = this.measureText(text);
+    window.__boxes.push({
+      text: String(text),
+      left: x - m.actualBoundingBoxLeft,
+      right: x + m.actualBoundingBoxRight,
+      top: y - m.actualBoundingBoxAscent,
+      bottom: y + m.actualBoundingBoxDescent,
+    });
+    return fillText.call(this, text, x, y, ...rest);
+  };
+  // The texts of the latest drawing that run into one another (null before a drawing).
+  window.__together = () => {
+    const boxes = window.__boxes;
+    const together = [];
+    boxes.forEach((a, i) => boxes.slice(i + 1).forEach((b) => {
+      if (a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom) together.push(`${a.text} over ${b.text}`);
+    }));
+    return boxes.length ? together : null;
+  };
+};
+// Waits until the latest drawing's texts are all apart; failing that, says which are not.
+async function textsApart(target, where) {
+  try {
+    await target.waitForFunction(() => window.__together()?.length === 0, null, { timeout: 10_000 });
+  } catch {
+    assert.fail(`${where}: ${(await target.evaluate(() => window.__together()))?.join(' | ')}`);
+  }
+}
+
 const rect = (page, selector) => page.locator(selector).first().boundingBox();
 const overlaps = (a, b) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
 
@@ -314,6 +354,41 @@ describe('the presentation', () => {
 });
 
 describe('embeds', () => {
+  // Four places' medals on a phone: 21 bars laid across, in a chart of a phone's height.
+  const CROWDED = '?view=medals&entities=jiaozuo,hedong,chongqing,xx-county';
+
+  test('on a phone, bars laid across get the height they need, in the dashboard and in an iframe', async () => {
+    const host = await startHost(site.url, { query: `${CROWDED}&embed=1` });
+    try {
+      await inContext(SIZES.phone, async (context) => {
+        await context.addInitScript(RECORD_CANVAS_BOXES);
+        const { page } = await open(context, `${site.url}${CROWDED}`);
+        await waitForChart(page);
+        await page.waitForFunction(() => document.querySelector('.chart-frame').style.minHeight);
+        const frame = await rect(page, '.chart-frame');
+        assert.ok(frame.height > 0.58 * 844 + 20, `the frame grew past its style's height: ${frame.height}px`);
+        await textsApart(page, 'in the dashboard');
+        await page.close();
+
+        const hosted = await open(context, host.url);
+        const iframe = hosted.page.locator('iframe#chart');
+        let height = null;
+        for (let tries = 0; tries < 40; tries += 1) {
+          await hosted.page.waitForTimeout(250);
+          const now = await iframe.getAttribute('data-sportdash-height');
+          if (now && now === height) break;
+          height = now;
+        }
+        const embedded = hosted.page.frames().find((f) => f.url().includes('embed'));
+        const canvas = await embedded.locator('canvas.chart').boundingBox();
+        assert.ok(canvas.height > 500, `the iframe grew with the chart: ${height}px, its canvas ${canvas.height}px`);
+        await textsApart(embedded, 'in the iframe');
+      });
+    } finally {
+      await host.close();
+    }
+  });
+
   test('without embed.js, the offered 480-pixel iframe shows everything, the link back included', async () => {
     const host = await startHost(site.url, { query: '?view=medals&entities=jiaozuo,hedong&embed=1', script: false, height: 480 });
     try {

@@ -144,6 +144,22 @@ struct Band {
     height: f64,
 }
 
+impl Band {
+    /// How tall a band must be for `bars` bars, each a step at least as tall as its value's
+    /// smallest readable type, under `name` wrapped whole in full-size type into `width` pixels
+    /// (the most a name takes, at any band's height), or beside it. The shares of the band are
+    /// `draw_name`'s and `draw_group_bars`'.
+    fn needed(self, style: &Style, name: &str, width: i32, bars: usize) -> f64 {
+        let bars = bars.max(1) as f64 * style.font(0.86) * 1.15;
+        if self.above {
+            let lines = wrap(name, style.font(1.0), width, usize::MAX).len();
+            (lines as f64 * style.font(1.0) * 1.2 + bars) / 0.88
+        } else {
+            bars / 0.84
+        }
+    }
+}
+
 /// Draws `data` (bars or medals) with its groups as rows.
 pub(super) fn draw_bars_across<DB: DrawingBackend>(
     scene: &Scene<DB>,
@@ -182,6 +198,11 @@ pub(super) fn draw_bars_across<DB: DrawingBackend>(
         (label_area - style.px(14.0), band.height * 0.92)
     };
 
+    let band_needed = names
+        .iter()
+        .enumerate()
+        .map(|(g, name)| band.needed(style, name, name_width, bars_in(data, g)))
+        .fold(band.height, f64::max);
     let mut hits = Vec::new();
     let mut cut = Vec::new();
     for (g, name) in Name::all(names, style, name_width, name_height)
@@ -193,7 +214,19 @@ pub(super) fn draw_bars_across<DB: DrawingBackend>(
         hits.extend(draw_group_bars(scene, &mut chart, g, bars_top)?);
     }
     hits.extend(draw_beside_bars(scene, &mut chart, Values::Along)?);
-    Ok(Picture { hits, cut })
+    Ok(Picture {
+        hits,
+        cut,
+        short_by: ((band_needed - band.height) * count).ceil() as u32,
+    })
+}
+
+/// How many bars group `g` has (a stub for each row with no data).
+fn bars_in(data: &ChartData, g: usize) -> usize {
+    data.rows
+        .iter()
+        .filter(|r| r.group == g && !r.is_reference())
+        .count()
 }
 
 /// The top of group `g`'s band on the y axis, the first group's at the top of the plot.

@@ -53,12 +53,34 @@ impl Hit {
     }
 }
 
-/// What drawing a chart gives back: where each row was drawn, and the labels that could not be
-/// written whole (cut with "…"), which the caller must make readable another way.
+/// What drawing a chart gives back: where each row was drawn; the labels that could not be
+/// written whole (cut with "…"), which the caller must make readable another way; and how many
+/// pixels taller the chart would need to be for bars laid across to keep their values apart
+/// (0 when it has the room), which the caller may give it.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Picture {
     pub hits: Vec<Hit>,
     pub cut: Vec<String>,
+    pub short_by: u32,
+}
+
+/// The height a chart's frame is given beyond its own, for one width: (width, least height),
+/// in CSS pixels.
+pub type Room = Option<(f64, f64)>;
+
+impl Picture {
+    /// The least height (CSS pixels) to give the frame of this picture, drawn at `size` (CSS
+    /// pixels) and `ratio`, when it was `given` some before: the room bars laid across asked
+    /// for, kept while the width stays the same (drawn that tall, they no longer ask for it), and
+    /// given up at another width, whose own drawing says what it needs.
+    pub fn room(&self, (width, height): (f64, f64), ratio: f64, given: Room) -> Room {
+        let kept = given.filter(|&(for_width, _)| for_width == width);
+        if self.short_by == 0 {
+            return kept;
+        }
+        let wanted = (height + f64::from(self.short_by) / ratio).ceil();
+        Some((width, kept.map_or(wanted, |(_, least)| least.max(wanted))))
+    }
 }
 
 /// The row under a point, preferring the nearest hit when several overlap.
@@ -187,13 +209,13 @@ pub fn draw<DB: DrawingBackend>(
         }
         Shape::Bars | Shape::Medals => Ok(Picture {
             hits: bars::draw_bars(&scene, builder, &labels)?,
-            cut: Vec::new(),
+            ..Picture::default()
         }),
         Shape::Lines => {
             let plot_height = f64::from(area_height) - f64::from(x_label_area);
             Ok(Picture {
                 hits: lines::draw_lines(&scene, builder, plot_height)?,
-                cut: Vec::new(),
+                ..Picture::default()
             })
         }
         Shape::Ranked => ranked::draw_ranked(&scene, builder),

@@ -95,5 +95,9 @@ pub(crate) fn draw_ranked<DB: DrawingBackend>(
         });
     }
     hits.extend(draw_beside_bars(scene, &mut chart, Values::Along)?);
-    Ok(Picture { hits, cut })
+    Ok(Picture {
+        hits,
+        cut,
+        short_by: 0,
+    })
 }

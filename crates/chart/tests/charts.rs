@@ -10,7 +10,7 @@ use sportdash_core::files::{check_dir, Checked};
 use sportdash_core::lang::Lang;
 use sportdash_core::lang::Theme;
 use sportdash_core::model::{Catalog, Category};
-use sportdash_core::query::{self, Cell, ChartData, Selection};
+use sportdash_core::query::{self, Cell, ChartData, Selection, Shape};
 
 fn data() -> Checked {
     let checked = check_dir(
@@ -955,6 +955,184 @@ fn no_data_over_a_bar_is_readable_on_a_phone_too() {
                 }
             }
         }
+    }
+}
+
+/// Bars laid across in a chart too short for them say how much taller it must be, and drawn that
+/// much taller keep every value apart: events with long names, in an embed on a phone; and
+/// medals, which given the room stand upright.
+#[test]
+fn bars_laid_across_say_how_much_room_they_need() {
+    let data = data();
+    let catalog = data.catalog.as_ref().unwrap();
+    let events = chart_of(
+        &data,
+        Category::Events,
+        "event_participants",
+        &["jiaozuo", "chongqing"],
+    );
+    let medals = chart_of(
+        &data,
+        Category::Medals,
+        sportdash_core::model::MEDAL_TABLE,
+        &["jiaozuo", "hedong"],
+    );
+    let (width, ratio) = (366.0, 2.0);
+    let style = Style::for_width(width, ratio, Theme::Light, false);
+    let draw = |chart: &ChartData, height: f64| {
+        let mut svg = String::new();
+        let size = ((width * ratio) as u32, (height * ratio) as u32);
+        let drawn = chart::svg_into(&mut svg, chart, catalog, Lang::Zh, size, &style).unwrap();
+        (drawn, svg)
+    };
+    // The values (with or without a medal's letter) that run into another value.
+    let values_together = |chart: &ChartData, svg: &str| {
+        let values: Vec<String> = chart
+            .rows
+            .iter()
+            .map(|r| sportdash_core::describe::value_label(r, Lang::Zh))
+            .collect();
+        let is_value = |t: &str| {
+            values
+                .iter()
+                .any(|v| v == t.trim_start_matches(['金', '银', '铜']))
+        };
+        let boxes: Vec<_> = text_boxes(svg)
+            .into_iter()
+            .filter(|(t, _)| is_value(t))
+            .collect();
+        let mut pairs = Vec::new();
+        for (i, (a, at)) in boxes.iter().enumerate() {
+            for (b, bt) in &boxes[i + 1..] {
+                if at.overlaps(bt) {
+                    pairs.push(format!("{a} {at:?} over {b} {bt:?}"));
+                }
+            }
+        }
+        pairs
+    };
+    for chart in [&events, &medals] {
+        let (short, svg) = draw(chart, 330.0);
+        assert!(short.short_by > 0, "too short for its rows: {short:?}");
+        let together = values_together(chart, &svg);
+        assert!(
+            !together.is_empty() || !short.cut.is_empty(),
+            "values run together or names are cut"
+        );
+        // One step: the room asked for is the most the names could take.
+        let height = 330.0 + f64::from(short.short_by) / ratio;
+        let (grown, svg) = draw(chart, height);
+        assert_eq!(
+            (grown.short_by, &grown.cut),
+            (0, &Vec::new()),
+            "{height} px tall"
+        );
+        if chart.shape == Shape::Bars {
+            assert_eq!(
+                values_together(chart, &svg),
+                Vec::<String>::new(),
+                "{height} px tall"
+            );
+        } else {
+            let upright = grown
+                .hits
+                .iter()
+                .all(|h| h.bottom - h.top > h.right - h.left);
+            assert!(
+                upright,
+                "medals given the room stand upright: {:?}",
+                grown.hits
+            );
+        }
+    }
+    for (chart, roomy) in [(&events, LAPTOP), (&events, SCREEN), (&medals, LAPTOP)] {
+        let ((w, h), font_size, scale) = roomy;
+        let style = Style {
+            font_size,
+            scale,
+            ..Style::default()
+        };
+        let mut svg = String::new();
+        let drawn = chart::svg_into(&mut svg, chart, catalog, Lang::Zh, (w, h), &style).unwrap();
+        assert_eq!(drawn.short_by, 0, "{w}×{h} has the room");
+    }
+}
+
+#[test]
+fn the_room_asked_for_is_kept_at_its_width_and_given_up_at_another() {
+    let short = |short_by| chart::Picture {
+        short_by,
+        ..chart::Picture::default()
+    };
+    // (what, short by (backend pixels), drawn at (CSS pixels), ratio, given before, given now)
+    let cases = [
+        (
+            "room enough, none given",
+            0,
+            (360.0, 400.0),
+            2.0,
+            None,
+            None,
+        ),
+        (
+            "short: its height and what it asks",
+            200,
+            (360.0, 400.0),
+            2.0,
+            None,
+            Some((360.0, 500.0)),
+        ),
+        (
+            "drawn that tall: kept",
+            0,
+            (360.0, 500.0),
+            2.0,
+            Some((360.0, 500.0)),
+            Some((360.0, 500.0)),
+        ),
+        (
+            "short again: more",
+            10,
+            (360.0, 500.0),
+            1.0,
+            Some((360.0, 500.0)),
+            Some((360.0, 510.0)),
+        ),
+        (
+            "never less than given",
+            10,
+            (360.0, 300.0),
+            1.0,
+            Some((360.0, 500.0)),
+            Some((360.0, 500.0)),
+        ),
+        (
+            "another width: given up",
+            0,
+            (700.0, 400.0),
+            2.0,
+            Some((360.0, 500.0)),
+            None,
+        ),
+        (
+            "another width, short: its own",
+            100,
+            (700.0, 400.0),
+            2.0,
+            Some((360.0, 900.0)),
+            Some((700.0, 450.0)),
+        ),
+        (
+            "rounded up",
+            3,
+            (360.0, 400.0),
+            2.0,
+            None,
+            Some((360.0, 402.0)),
+        ),
+    ];
+    for (what, short_by, size, ratio, given, now) in cases {
+        assert_eq!(short(short_by).room(size, ratio, given), now, "{what}");
     }
 }
 

@@ -7,7 +7,7 @@ use std::rc::Rc;
 use std::sync::Arc;
 
 use plotters_canvas::CanvasBackend;
-use sportdash_chart::{Hit, Step, Style};
+use sportdash_chart::{Hit, Room, Step, Style};
 use sportdash_core::describe::{self, CardLineKind};
 use sportdash_core::lang::{Lang, Theme};
 use sportdash_core::query::ChartData;
@@ -29,10 +29,13 @@ struct Live {
     frame: Element,
     canvas: HtmlCanvasElement,
     names_cut: Element,
+    /// The chart at its natural size, which the host is told (`host::tell_height`).
+    natural: Element,
     again: crate::host::Again,
     hits: RefCell<Vec<Hit>>,
     size: Cell<(f64, f64)>,
     stepped: Cell<Option<usize>>,
+    room: Cell<Room>,
 }
 
 /// Draws `shown` on `canvas` inside `frame`, again whenever the frame's size changes, and
@@ -41,7 +44,7 @@ pub fn mount(
     shown: Shown,
     frame: &Element,
     canvas: HtmlCanvasElement,
-    names_cut: Element,
+    (names_cut, natural): (Element, Element),
     again: crate::host::Again,
 ) {
     let live = Rc::new(Live {
@@ -49,10 +52,12 @@ pub fn mount(
         frame: frame.clone(),
         canvas,
         names_cut,
+        natural,
         again,
         hits: RefCell::default(),
         size: Cell::new((0.0, 0.0)),
         stepped: Cell::new(None),
+        room: Cell::new(None),
     });
     let rect = frame.get_bounding_client_rect();
     live.size.set((rect.width(), rect.height()));
@@ -158,9 +163,34 @@ impl Live {
         } else {
             let _ = self.names_cut.remove_attribute("hidden");
         }
+        let room = drawn.room((width, height), ratio, self.room.get());
         *self.hits.borrow_mut() = drawn.hits;
         self.close_card();
+        self.give_room(room);
         (self.again)();
+    }
+
+    /// Bars laid across that came out too short get the height they asked for: the natural
+    /// size the host is told grows (the host then makes the iframe taller), and so does the
+    /// frame where the page is not in an iframe.
+    fn give_room(&self, room: Room) {
+        if room == self.room.get() {
+            return;
+        }
+        self.room.set(room);
+        let least = room.map(|(_, height)| format!("{height}px"));
+        let mut grown = vec![&self.natural];
+        if !crate::host::framed() {
+            grown.push(&self.frame);
+        }
+        for element in grown {
+            if let Some(style) = element.dyn_ref::<HtmlElement>().map(HtmlElement::style) {
+                let _ = match &least {
+                    Some(height) => style.set_property("min-height", height),
+                    None => style.remove_property("min-height").map(drop),
+                };
+            }
+        }
     }
 
     /// The card of the value under the pointer, or none.

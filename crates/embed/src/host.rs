@@ -24,12 +24,9 @@ pub fn tell_height(root: &Element, natural: &Element) -> Again {
     let Some(window) = web_sys::window() else {
         return nothing;
     };
-    let Ok(Some(parent)) = window.parent() else {
+    let Some(parent) = parent_of(&window) else {
         return nothing;
     };
-    if parent == window {
-        return nothing;
-    }
     let search = window.location().search().unwrap_or_default();
     let child = state::param(&search, embed::PYM_CHILD_ID).filter(|id| !id.is_empty());
     let wanted = {
@@ -75,6 +72,19 @@ pub fn tell_height(root: &Element, natural: &Element) -> Again {
         });
     }
     again
+}
+
+/// Whether the page is in another page's iframe.
+pub fn framed() -> bool {
+    web_sys::window().as_ref().and_then(parent_of).is_some()
+}
+
+fn parent_of(window: &Window) -> Option<Window> {
+    window
+        .parent()
+        .ok()
+        .flatten()
+        .filter(|parent| parent != window)
 }
 
 fn post(parent: &Window, child: Option<&str>, height: f64) {

@@ -159,7 +159,8 @@ fn show(
         lang,
         theme,
     };
-    canvas::mount(shown, &frame, canvas, names_cut, again);
+    let natural = found_or_made("div", "embed-natural", &Some(root.clone()));
+    canvas::mount(shown, &frame, canvas, (names_cut, natural), again);
 }
 
 /// A data file that could not be used: which file, what is wrong, and a way to try again.

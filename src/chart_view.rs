@@ -7,7 +7,7 @@ use leptos::html;
 use leptos::prelude::*;
 use plotters_canvas::CanvasBackend;
 
-use sportdash_chart::{Hit, Picture, Room, Step, Style};
+use sportdash_chart::{Hit, Picture, Step, Style};
 use sportdash_core::describe::{describe, title, CardLineKind};
 use sportdash_core::lang::Lang;
 use sportdash_core::model::Catalog;
@@ -78,7 +78,9 @@ pub fn ChartCanvas(
             room.set_value((now, wanted));
             if wanted != given {
                 if let Some(frame) = frame.get_untracked() {
-                    give_room(&frame, wanted);
+                    // Bars laid across that came out short get the height they asked for: the
+                    // page scrolls.
+                    web::page::set_least_height(&frame, wanted.map(|(_, height)| height));
                 }
             }
         }
@@ -135,16 +137,6 @@ pub fn ChartCanvas(
         <p class="chart-summary" id="chart-summary">{summary}</p>
     }
     .into_any()
-}
-
-/// Bars laid across that came out too short get the height they asked for (the page scrolls);
-/// without, the frame has the height the page's style gives it.
-fn give_room(frame: &web_sys::HtmlDivElement, room: Room) {
-    let style = web_sys::HtmlElement::style(frame);
-    let _ = match room {
-        Some((_, height)) => style.set_property("min-height", &format!("{height}px")),
-        None => style.remove_property("min-height").map(drop),
-    };
 }
 
 /// The frame's size in CSS pixels, kept up to date while the component lives.

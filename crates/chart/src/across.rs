@@ -201,7 +201,7 @@ pub(super) fn draw_bars_across<DB: DrawingBackend>(
     let band_needed = names
         .iter()
         .enumerate()
-        .map(|(g, name)| band.needed(style, name, name_width, bars_in(data, g)))
+        .map(|(g, name)| band.needed(style, name, name_width, bars_of(data, g).count()))
         .fold(band.height, f64::max);
     let mut hits = Vec::new();
     let mut cut = Vec::new();
@@ -221,12 +221,12 @@ pub(super) fn draw_bars_across<DB: DrawingBackend>(
     })
 }
 
-/// How many bars group `g` has (a stub for each row with no data).
-fn bars_in(data: &ChartData, g: usize) -> usize {
+/// Group `g`'s rows drawn as bars (a stub for each row with no data), with their indices.
+fn bars_of(data: &ChartData, g: usize) -> impl Iterator<Item = (usize, &Row)> {
     data.rows
         .iter()
-        .filter(|r| r.group == g && !r.is_reference())
-        .count()
+        .enumerate()
+        .filter(move |(_, r)| r.group == g && !r.is_reference())
 }
 
 /// The top of group `g`'s band on the y axis, the first group's at the top of the plot.
@@ -304,12 +304,7 @@ fn draw_group_bars<DB: DrawingBackend>(
     bars_top: f64,
 ) -> DrawResult<Vec<Hit>, DB> {
     let (data, style) = (scene.data, scene.style);
-    let rows: Vec<(usize, &Row)> = data
-        .rows
-        .iter()
-        .enumerate()
-        .filter(|(_, r)| r.group == g && !r.is_reference())
-        .collect();
+    let rows: Vec<(usize, &Row)> = bars_of(data, g).collect();
     let n = rows.len().max(1) as f64;
     let slot_top = band_top(data, g);
     let bottom = slot_top - 0.94;

@@ -98,6 +98,6 @@ pub(crate) fn draw_ranked<DB: DrawingBackend>(
     Ok(Picture {
         hits,
         cut,
-        short_by: 0,
+        ..Picture::default()
     })
 }

@@ -178,18 +178,10 @@ impl Live {
             return;
         }
         self.room.set(room);
-        let least = room.map(|(_, height)| format!("{height}px"));
-        let mut grown = vec![&self.natural];
+        let least = room.map(|(_, height)| height);
+        web::page::set_least_height(&self.natural, least);
         if !crate::host::framed() {
-            grown.push(&self.frame);
-        }
-        for element in grown {
-            if let Some(style) = element.dyn_ref::<HtmlElement>().map(HtmlElement::style) {
-                let _ = match &least {
-                    Some(height) => style.set_property("min-height", height),
-                    None => style.remove_property("min-height").map(drop),
-                };
-            }
+            web::page::set_least_height(&self.frame, least);
         }
     }
 

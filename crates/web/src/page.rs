@@ -1,5 +1,6 @@
 //! What every page does with the browser besides the network: the language remembered on this
-//! device, the document's language and theme, and following an element's size.
+//! device, the document's language and theme, following an element's size and giving it a
+//! least height.
 
 use sportdash_core::lang::{Lang, Theme, LANG_KEY};
 use wasm_bindgen::closure::Closure;
@@ -31,6 +32,20 @@ pub fn mark_document(lang: Lang, theme: Theme) {
     if let Some(root) = root {
         let _ = root.set_attribute("lang", lang.html_id());
         let _ = root.set_attribute("data-theme", theme.id());
+    }
+}
+
+/// Gives `element` a least height in CSS pixels (a chart's frame, the room its bars asked for),
+/// or, with `None`, leaves its height to the page's style.
+pub fn set_least_height(element: &web_sys::Element, least: Option<f64>) {
+    if let Some(style) = element
+        .dyn_ref::<web_sys::HtmlElement>()
+        .map(web_sys::HtmlElement::style)
+    {
+        let _ = match least {
+            Some(height) => style.set_property("min-height", &format!("{height}px")),
+            None => style.remove_property("min-height").map(drop),
+        };
     }
 }
 

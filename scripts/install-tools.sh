@@ -30,6 +30,13 @@ if ! rustup component list --toolchain "$size_toolchain" --installed 2>/dev/null
   rustup toolchain install "$size_toolchain" --profile minimal --component rust-src
 fi
 
+# Trunk runs cargo offline, so the crates the build needs are fetched here: the project's, and
+# those of the standard library that the size build compiles from source (a fresh machine's
+# registry has neither). Quick when they are already there.
+cargo fetch --quiet
+cargo +"$size_toolchain" fetch --quiet \
+  --manifest-path "$(rustc +"$size_toolchain" --print sysroot)/lib/rustlib/src/rust/library/Cargo.toml"
+
 if ! trunk --version 2>/dev/null | grep -q "trunk $trunk_version"; then
   say "trunk $trunk_version (about 9 minutes on 2 cores)"
   cargo install --locked trunk --version "=$trunk_version"

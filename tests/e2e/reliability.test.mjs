@@ -4,7 +4,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { launch, open, SIZES, VIEWS, waitForChart } from './browser.mjs';
 import { startHost, startServer } from './server.mjs';
@@ -59,6 +59,40 @@ describe('network faults', () => {
       });
     });
   }
+});
+
+describe('a page whose wasm cannot start, or stops', () => {
+  const wasmOf = (name) => readdirSync(DIST).find((file) => new RegExp(`^${name}-[0-9a-f]+_bg\\.wasm$`).test(file));
+  for (const [name, address, shown] of [['dashboard', '', '.chips'], ['embed', 'embed.html?view=medals', 'canvas.chart']]) {
+    test(`${name}: a download cut short says the page could not start, and its reload works`, async () => {
+      const wasm = wasmOf(name);
+      const overrides = { [wasm]: { type: 'application/wasm', body: readFileSync(`${DIST}/${wasm}`), truncate: true } };
+      await withSite({ overrides }, async (server, context) => {
+        const { page } = await open(context, `${server.url}${address}`);
+        await page.waitForSelector('.start-failed[role=alert]', { timeout: 20_000 });
+        assert.match(await page.textContent('.start-failed'), /could not start/);
+        assert.equal(await page.locator('.loading, .waiting').count(), 0, 'nothing still waiting');
+
+        delete overrides[wasm];
+        await page.click('.start-failed button.retry');
+        await page.waitForSelector(shown, { timeout: 20_000 });
+        assert.ok((await waitForChart(page)).marks > 0, 'the chart after the reload');
+        assert.equal(await page.locator('.start-failed').count(), 0);
+      });
+    });
+  }
+
+  test('a trap after the start says the page stopped working', async () => {
+    await withSite({}, async (server, context) => {
+      const { page } = await open(context, server.url);
+      assert.ok((await waitForChart(page)).marks > 0);
+      assert.equal(await page.locator('.start-failed').count(), 0, 'no alarm on a page that started');
+      // What a panic becomes in the size build: a WebAssembly trap thrown out of a wasm call.
+      await page.evaluate(() => setTimeout(() => { throw new WebAssembly.RuntimeError('unreachable'); }));
+      await page.waitForSelector('.start-failed[role=alert]');
+      assert.match(await page.textContent('.start-failed'), /stopped working/);
+    });
+  });
 });
 
 describe('requests', () => {

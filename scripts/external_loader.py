@@ -48,15 +48,6 @@ const sportdashFailed = (trapped) => {
 addEventListener('error', (event) => { if (event.error instanceof WebAssembly.RuntimeError) sportdashFailed(true); });
 addEventListener('unhandledrejection', (event) => { if (event.reason instanceof WebAssembly.RuntimeError) sportdashFailed(true); });
 """
-# The glue is imported in the code, not declared: a module whose import fails never runs, and
-# could not say so. index.html's modulepreload has already fetched it and checked its hash.
-glue = re.compile(r"import init, \* as bindings from ('[^']+');")
-if len(glue.findall(code)) != 1:
-    sys.exit("external_loader: expected one `import init, * as bindings from '...';` in Trunk's loader")
-code = glue.sub(
-    lambda m: f"const bindings = await import({m.group(1)}).catch((error) => {{ sportdashFailed(false); throw error; }});\nconst init = bindings.default;",
-    code,
-)
 start = re.compile(r"await init\((.*?)\);")
 if len(start.findall(code)) != 1:
     sys.exit("external_loader: expected one `await init(...);` in Trunk's loader")
